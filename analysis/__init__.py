@@ -1,0 +1,67 @@
+"""Measure how news stories are sourced and told: quotes, attributions, sources, hedges.
+
+Load articles into a DataFrame, analyse each text once, and get tidy tables::
+
+    import analysis
+    articles = analysis.load_articles("data/articles")
+    analysis.profile(articles)          # one row of measures per article
+    analysis.find_attributions("Kadyrov said the spies may be there.")
+
+Everything runs offline: importing the package makes NLTK's Punkt model available
+without any download (see ``analysis.text``).
+"""
+
+from analysis.text import install_nltk_data as _install_nltk_data
+
+_install_nltk_data()
+
+from analysis.corpus import (  # noqa: E402
+    attributions,
+    boosters,
+    hedges,
+    profile,
+    quotes,
+    sources,
+)
+from analysis.document import (  # noqa: E402
+    Document,
+    analyse,
+    find_attributions,
+    find_boosters,
+    find_hedges,
+    find_quotes,
+    find_sources,
+)
+from analysis.loading import fetch_articles, load_articles, polnear_gold, skipped  # noqa: E402
+from analysis.records import Attribution, Booster, Hedge, Quote, Sentence, Source  # noqa: E402
+from analysis.text import blob, count_words, sentence_spans, word_spans  # noqa: E402
+
+__all__ = [
+    "Attribution",
+    "Booster",
+    "Document",
+    "Hedge",
+    "Quote",
+    "Sentence",
+    "Source",
+    "analyse",
+    "attributions",
+    "blob",
+    "boosters",
+    "count_words",
+    "fetch_articles",
+    "find_attributions",
+    "find_boosters",
+    "find_hedges",
+    "find_quotes",
+    "find_sources",
+    "hedges",
+    "load_articles",
+    "polnear_gold",
+    "profile",
+    "quotes",
+    "sentence_spans",
+    "skipped",
+    "sources",
+    "word_spans",
+]

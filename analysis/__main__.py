@@ -1,0 +1,104 @@
+"""The command line: ``python -m analysis COMMAND``. The Makefile targets wrap these.
+
+- ``report``  analyse a corpus and write the reports and tables (``make report``)
+- ``tables``  write the article, profile and record tables as CSV
+- ``test``    run the test suite (``make test``)
+- ``lab``     open JupyterLab on the notebooks (``make lab``)
+- ``bench``   run every script in ``benchmarks/`` (``make bench``)
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from analysis.paths import REPO_ROOT, resolve
+
+
+def write_tables(corpus: Path, out: Path) -> list[Path]:
+    """Load ``corpus`` and write its tables as CSV into ``out``; return the files."""
+    import analysis
+
+    articles = analysis.load_articles(corpus)
+    out.mkdir(parents=True, exist_ok=True)
+    tables = {
+        "articles": articles,
+        "skipped": analysis.skipped(articles),
+        "profile": analysis.profile(articles),
+        "quotes": analysis.quotes(articles),
+        "attributions": analysis.attributions(articles),
+        "sources": analysis.sources(articles),
+        "hedges": analysis.hedges(articles),
+        "boosters": analysis.boosters(articles),
+    }
+    written = []
+    for name, table in tables.items():
+        path = out / f"{name}.csv"
+        table.to_csv(path, index=False, lineterminator="\n")
+        written.append(path)
+    return written
+
+
+def _report(args: argparse.Namespace) -> int:
+    corpus, out = resolve(args.corpus), resolve(args.out)
+    for path in write_tables(corpus, out / "data"):
+        print(f"wrote {path}")
+    return 0
+
+
+def _tables(args: argparse.Namespace) -> int:
+    for path in write_tables(resolve(args.corpus), resolve(args.out)):
+        print(f"wrote {path}")
+    return 0
+
+
+def _test(args: argparse.Namespace) -> int:
+    return subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], cwd=REPO_ROOT)
+
+
+def _lab(args: argparse.Namespace) -> int:
+    return subprocess.call(
+        [sys.executable, "-m", "jupyter", "lab", str(REPO_ROOT / "notebooks")], cwd=REPO_ROOT
+    )
+
+
+def _bench(args: argparse.Namespace) -> int:
+    status = 0
+    for script in sorted((REPO_ROOT / "benchmarks").glob("*.py")):
+        if script.name.startswith("_"):
+            continue
+        print(f"\n=== {script.name}", flush=True)
+        status |= subprocess.call([sys.executable, str(script)], cwd=REPO_ROOT)
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    report = commands.add_parser("report", help="analyse a corpus, write reports and tables")
+    report.add_argument("--corpus", default="data/articles")
+    report.add_argument("--out", default="reports")
+    report.set_defaults(run=_report)
+
+    tables = commands.add_parser("tables", help="write the tables of a corpus as CSV")
+    tables.add_argument("--corpus", default="data/articles")
+    tables.add_argument("--out", default="reports/data")
+    tables.set_defaults(run=_tables)
+
+    test = commands.add_parser("test", help="run the test suite")
+    test.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    test.set_defaults(run=_test)
+
+    commands.add_parser("lab", help="open JupyterLab").set_defaults(run=_lab)
+    commands.add_parser("bench", help="run the benchmarks").set_defaults(run=_bench)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from analysis import attribution, hedging, sources, text as textmod
+from analysis import attribution, hedging, sources
+from analysis import text as textmod
 from analysis.records import Attribution, Booster, Hedge, Quote, Sentence, Source, Span
 
 

@@ -92,7 +92,8 @@ def install_nltk_data() -> Path:
     read-only, a per-user folder under the temporary directory) and puts that folder
     first on ``nltk.data.path``. Idempotent and cheap after the first call.
     """
-    for folder in (_PUNKT_DIR, Path(tempfile.gettempdir()) / f"analysis-nltk-{os.getuid() if hasattr(os, 'getuid') else 'user'}"):
+    user = os.getuid() if hasattr(os, "getuid") else "user"
+    for folder in (_PUNKT_DIR, Path(tempfile.gettempdir()) / f"analysis-nltk-{user}"):
         try:
             _write_punkt_tab(folder)
         except OSError:
@@ -173,3 +174,23 @@ def blob(text: str):
 
     install_nltk_data()
     return TextBlob(text, pos_tagger=PatternTagger())
+
+
+class MissingResourceError(LookupError):
+    """An NLTK resource that no installed package provides (analysis never downloads)."""
+
+
+def require_nltk_resource(resource: str) -> str:
+    """The path of an NLTK data ``resource``, or a ``MissingResourceError`` that says
+    what is missing and how to get it (instead of NLTK's bare ``LookupError``)."""
+    install_nltk_data()
+    try:
+        return str(nltk.data.find(resource))
+    except LookupError:
+        name = resource.rstrip("/").split("/")[-1]
+        raise MissingResourceError(
+            f"The NLTK resource {resource!r} is not on this machine, and analysis never "
+            "downloads anything. analysis itself does not need it. To use it anyway, on a "
+            f"machine with network access run: python -m nltk.downloader {name} "
+            "(or copy an nltk_data folder holding it and set NLTK_DATA)."
+        ) from None

@@ -1,0 +1,102 @@
+"""The offline text layer: one Punkt splitter, spans, plain NLTK and TextBlob working."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nltk
+import pytest
+
+import analysis
+from analysis import text
+
+
+def test_sentence_spans_slice_back_to_the_sentences(seed_text: str) -> None:
+    spans = text.sentence_spans(seed_text)
+    assert spans, "the seed has sentences"
+    for start, end in spans:
+        piece = seed_text[start:end]
+        assert piece == piece.strip() and piece
+    # paragraph 6 of the seed holds two sentences of one floating quote
+    sentences = text.sentences(seed_text)
+    second_quote = [s for s in sentences if s.paragraph == 6]
+    assert [seed_text[s.start : s.end][:12] for s in second_quote] == [
+        '"But they kn',
+        "They went th",
+    ]
+
+
+def test_sentences_never_cross_a_paragraph_break() -> None:
+    doc = "First line has no stop\nSecond line. Third sentence.\n\nFourth"
+    pieces = [doc[s:e] for s, e in text.sentence_spans(doc)]
+    assert pieces == ["First line has no stop", "Second line.", "Third sentence.", "Fourth"]
+
+
+@pytest.mark.parametrize(
+    ("sample", "expected"),
+    [
+        ("Gov. Brown met Sgt. Lee at the Dept. of Energy. They talked.", 2),
+        ("He lives at No. 10 Downing Street. It is old.", 2),
+        ("Asked if he would stay, he said no. Then he left.", 2),
+        ("The U.S. economy grew 2.5 percent in Jan. last year. Analysts were surprised.", 2),
+    ],
+)
+def test_news_abbreviations(sample: str, expected: int) -> None:
+    assert len(text.sentence_spans(sample)) == expected
+
+
+def test_plain_nltk_tokenizers_work_without_nltk_data() -> None:
+    found = Path(nltk.data.find("tokenizers/punkt_tab/english/").path)
+    assert found.is_relative_to(text.install_nltk_data()), "model comes from the package"
+    assert nltk.sent_tokenize("Mr. Smith arrived. He sat down.") == [
+        "Mr. Smith arrived.",
+        "He sat down.",
+    ]
+    assert nltk.word_tokenize("Gov. Brown didn't come.") == [
+        "Gov.", "Brown", "did", "n't", "come", ".",
+    ]
+
+
+def test_word_spans_and_count() -> None:
+    sample = "Kadyrov's self-organised groups: nearly 2,900 Russians."
+    words = [sample[s:e] for s, e in text.word_spans(sample)]
+    assert words == ["Kadyrov's", "self-organised", "groups", "nearly", "2,900", "Russians"]
+    assert analysis.count_words(sample) == 6
+
+
+def test_blob_works_offline() -> None:
+    b = analysis.blob("The documentary was excellent. Critics loved it.")
+    assert [str(s) for s in b.sentences] == ["The documentary was excellent.", "Critics loved it."]
+    assert b.words[:2] == ["The", "documentary"]
+    assert dict(b.tags)["documentary"] == "NN"
+    assert b.sentiment.polarity > 0
+
+
+def test_missing_resource_error_says_what_and_how() -> None:
+    with pytest.raises(text.MissingResourceError) as caught:
+        text.require_nltk_resource("corpora/no_such_corpus_here")
+    message = str(caught.value)
+    assert "no_such_corpus_here" in message and "never downloads" in message
+    assert isinstance(caught.value, LookupError)
+
+
+def test_no_code_calls_a_downloader() -> None:
+    root = Path(analysis.__file__).parent.parent
+    offenders = [
+        str(path)
+        for folder in ("analysis", "notebooks", "benchmarks")
+        for path in (root / folder).rglob("*")
+        if path.suffix in (".py", ".ipynb")
+        and any(bad in path.read_text(encoding="utf-8", errors="replace")
+                for bad in ("nltk.download(", "download_corpora"))
+    ]
+    assert offenders == []
+
+
+def test_network_is_blocked_during_tests() -> None:
+    import socket
+
+    from pytest_socket import SocketConnectBlockedError
+
+    with pytest.raises(SocketConnectBlockedError):
+        socket.create_connection(("93.184.216.34", 80), timeout=1)

@@ -1,0 +1,185 @@
+"""Score ``analysis.find_hedges`` on the Szeged Uncertainty Corpus (Szarvas et al. 2012).
+
+Files: ``../shared/corpora/szeged_uncertainty/factbank.xml`` (news) and ``wiki.xml``
+(Wikipedia). Each gold sentence is analysed on its own. A sentence is *gold uncertain* when it
+holds a ``<ccue>``; it is *predicted uncertain* when ``find_hedges`` returns any hedge whose
+category is not ``approximator``. Rules were developed on the even-numbered ``<Document>``s
+(0-based, file order: "dev"); the odd ones ("test") are the held-out figures to report.
+
+Printed per file and split: sentence-level P/R/F1; cue-level overlap P/R/F1 (a predicted cue
+is right when it overlaps a gold cue; a gold cue is found when a predicted cue overlaps it);
+per Szeged cue type, gold-cue recall and the precision of the predicted cues whose category
+maps to that type (``analysis.hedging.SZEGED_TYPE``); a naive-regex baseline (``NAIVE``: a
+bare list of common hedge words, no context); and an ablation, the project's own lexicon with
+every context rule switched off, scored the same way.
+
+    .venv/bin/python benchmarks/szeged_hedges.py [--errors N] [--split dev|test|all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+from analysis import analyse, find_hedges
+from analysis.hedging import SZEGED_TYPE, detect_hedges
+from analysis.paths import SHARED_CORPORA
+from analysis.records import Span
+from analysis.szeged import CUE_TYPES, PRF, GoldSentence, cue_prf, read_szeged, sentence_prf
+
+FILES = ("factbank", "wiki")
+SPLITS = ("dev", "test", "all")
+TYPES = tuple(dict.fromkeys(CUE_TYPES.values()))
+
+#: The baseline: common hedge words, matched anywhere, with no context rule.
+NAIVE = re.compile(
+    r"\b(?:may|might|could|would|should|possibl[ey]|perhaps|probabl[ey]|likely|appears?"
+    r"|seems?|suggests?|believes?|thinks?|if|whether|unclear|about|some|around|nearly)\b",
+    re.IGNORECASE,
+)
+
+
+def predict(sentences: list[GoldSentence]) -> tuple[list[list[Span]], list[list[str]]]:
+    """Spans and Szeged types of the non-approximator hedges of each sentence."""
+    spans, types = [], []
+    for sentence in sentences:
+        hedges = [h for h in find_hedges(sentence.text) if h.category != "approximator"]
+        spans.append([h.span for h in hedges])
+        types.append([SZEGED_TYPE[h.category] for h in hedges])
+    return spans, types
+
+
+def lexicon_only(sentences: list[GoldSentence]) -> list[list[Span]]:
+    """The project's own lexicon with every context rule switched off (an ablation)."""
+    return [
+        [
+            h.span
+            for h in detect_hedges(analyse(s.text), context_rules=False)
+            if h.category != "approximator"
+        ]
+        for s in sentences
+    ]
+
+
+def naive(sentences: list[GoldSentence]) -> list[list[Span]]:
+    """Spans of the naive regex in each sentence."""
+    return [[m.span() for m in NAIVE.finditer(s.text)] for s in sentences]
+
+
+def split(sentences: list[GoldSentence], name: str) -> list[int]:
+    """Indexes of the sentences in split ``name`` (dev = even documents, test = odd)."""
+    if name == "all":
+        return list(range(len(sentences)))
+    parity = 0 if name == "dev" else 1
+    return [i for i, s in enumerate(sentences) if s.doc_index % 2 == parity]
+
+
+def _row(label: str, prf: PRF) -> str:
+    return (
+        f"{label:<36} P {prf.precision:.3f}  R {prf.recall:.3f}  F1 {prf.f1:.3f}"
+        f"   ({prf.tp_gold}/{prf.n_gold} gold, {prf.tp_pred}/{prf.n_pred} predicted)"
+    )
+
+
+def report(name: str, sentences: list[GoldSentence], splits: tuple[str, ...]) -> dict:
+    """Print the tables for one file; return the headline F1s."""
+    started = time.perf_counter()
+    spans, types = predict(sentences)
+    seconds = time.perf_counter() - started
+    baseline = naive(sentences)
+    no_context = lexicon_only(sentences)
+    print(
+        f"\n== {name}.xml: {len(sentences):,} sentences, "
+        f"{sum(s.uncertain for s in sentences):,} uncertain, "
+        f"{sum(len(s.cues) for s in sentences):,} cues "
+        f"({len(sentences) / seconds:,.0f} sentences/s)"
+    )
+    headline = {}
+    for split_name in splits:
+        idx = split(sentences, split_name)
+        gold = [sentences[i] for i in idx]
+        pred = [spans[i] for i in idx]
+        ptypes = [types[i] for i in idx]
+        sent = sentence_prf(gold, pred)
+        headline[split_name] = sent.f1
+        print(
+            f"-- {split_name} ({len(gold):,} sentences, {sum(g.uncertain for g in gold):,} "
+            f"uncertain)"
+        )
+        print(_row("sentence  find_hedges", sent))
+        print(_row("sentence  naive regex", sentence_prf(gold, [baseline[i] for i in idx])))
+        print(
+            _row(
+                "sentence  lexicon, no context rules",
+                sentence_prf(gold, [no_context[i] for i in idx]),
+            )
+        )
+        print(_row("cue       find_hedges", cue_prf(gold, pred)))
+        print(_row("cue       naive regex", cue_prf(gold, [baseline[i] for i in idx])))
+        print(
+            _row("cue       lexicon, no context rules", cue_prf(gold, [no_context[i] for i in idx]))
+        )
+        for cue_type in TYPES:
+            recall = cue_prf(gold, pred, gold_type=cue_type)
+            precision = cue_prf(gold, pred, predicted_types=ptypes, predicted_type=cue_type)
+            if recall.n_gold or precision.n_pred:
+                print(
+                    f"   {cue_type:<14} gold recall {recall.recall:.3f} "
+                    f"({recall.tp_gold}/{recall.n_gold})   precision of predicted "
+                    f"{precision.precision:.3f} ({precision.tp_pred}/{precision.n_pred})"
+                )
+    return headline
+
+
+def errors(name: str, sentences: list[GoldSentence], n: int, split_name: str) -> None:
+    """Print ``n`` random false-positive and false-negative cues from one split."""
+    idx = split(sentences, split_name)
+    spans, _ = predict([sentences[i] for i in idx])
+    fps, fns = [], []
+    for i, pred in zip(idx, spans, strict=True):
+        s = sentences[i]
+        gold = [c.span for c in s.cues]
+        for p in pred:
+            if not any(p[0] < g[1] and g[0] < p[1] for g in gold):
+                fps.append(
+                    f"{s.text[max(0, p[0] - 60) : p[0]]}[[{s.text[p[0] : p[1]]}]]"
+                    f"{s.text[p[1] : p[1] + 40]}"
+                )
+        for c in s.cues:
+            if not any(p[0] < c.span[1] and c.span[0] < p[1] for p in pred):
+                fns.append(
+                    f"{c.type:<13} {s.text[max(0, c.span[0] - 60) : c.span[0]]}"
+                    f"[[{c.text}]]{s.text[c.span[1] : c.span[1] + 40]}"
+                )
+    rng = random.Random(0)
+    print(f"\n== {name} {split_name}: {len(fps)} false-positive cues, {len(fns)} missed cues")
+    for label, items in (("FP", fps), ("FN", fns)):
+        for item in rng.sample(items, min(n, len(items))):
+            print(f"{label} {item}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the Szeged tables; ``--errors N`` also prints sample errors on dev."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=SHARED_CORPORA / "szeged_uncertainty")
+    parser.add_argument("--errors", type=int, default=0)
+    parser.add_argument("--split", choices=SPLITS, default="dev")
+    parser.add_argument("--files", nargs="*", default=list(FILES))
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"needs the Szeged corpus at {args.corpus}", file=sys.stderr)
+        return 1
+    for name in args.files:
+        sentences = list(read_szeged(args.corpus / f"{name}.xml"))
+        report(name, sentences, SPLITS)
+        if args.errors:
+            errors(name, sentences, args.errors, args.split)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,8 +1,667 @@
-"""PLACEHOLDER: replaced by the attribution detector (issue 3)."""
+"""Attribution: who said what. One pass over a ``Document`` in a fixed order.
+
+1. quote spans (``analysis.quotes.quote_spans``);
+2. reporting cues (``analysis.cues.find_cues``), minus those inside quotes and noun uses
+   ("his claims", "the report", "30 states");
+3. for each cue, in its sentence, a source mention and the content, by one of the named
+   rules below; a cue whose source begins the content of another ("X said that experts
+   believe ...") is marked ``nested``;
+4. sources resolved to canonical names in text order (``analysis.coreference``);
+5. quote kinds and speakers: a quote inside an attribution's content gets its source;
+   "Quoting X, ..." gives X; a fully quoted paragraph after an attributed quote inherits
+   its speaker (a floating quote); a quote running over paragraphs keeps one speaker.
+
+Rules (the ``rule`` field of each record):
+
+- ``source_cue_content``: 'Kadyrov has claimed (that) ...'; 'X told Y that ...'
+- ``content_source_cue``: '"...," Kadyrov said.' / '..., the source said.'
+- ``content_cue_source``: '"...," said Kadyrov.'
+- ``shared_subject``: '..., adding that ...' / '... but said ...': the subject of the
+  previous cue in the sentence (or of the sentence)
+- ``who_clause``: 'Kadyrov, who said ...' (source "who", resolved to Kadyrov)
+- ``according_to``: 'According to X, ...' / '..., according to X.'
+- ``passive``: 'it was reported that ...', 'is expected to ...' (no source)
+- ``colon_quote``: 'The statement read: "..."' (content is the quote that follows)
+- ``in_document``: 'In a CNN poll released Monday, Trump leads ...' (cue "In")
+- ``name_colon``: a headline 'Trump: Cruz has a long way to go' (cue ":")
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
-def attribute(doc):
-    """Return ``(quotes, attributions)`` for ``doc``."""
-    return [], []
+from analysis import cues as cuemod
+from analysis import phrases
+from analysis import quotes as quotemod
+from analysis.coreference import Registry
+from analysis.mentions import DETERMINERS, describe, word_set
+from analysis.records import Attribution, Quote, Span
+
+TELL_LEMMAS = frozenset(
+    ["tell", "inform", "assure", "warn", "urge", "ask", "remind", "promise", "brief", "quote"]
+)
+_NUMBER_WORDS = word_set(
+    "one two three four five six seven eight nine ten several many few more most"
+)
+# Lemmas whose -s form is more often a plural noun than a verb ("states", "plans").
+_NOUN_LIKE = word_set(
+    "state attack plan comment remark challenge question charge hope fear doubt call report "
+    "promise estimate answer reply demand request view wish quote note support back "
+    "pledge tweet post concern warn find show list thank welcome comment cite forecast "
+    "record release decline praise criticize criticise accuse blame"
+)
+_SUBJECT_BEFORE_BASE = word_set("i we you they who people police children men women")
+_QUOTING = re.compile(r"\b(?:[Qq]uoting|[Cc]iting)\s+([^,;:]{2,60}?)\s*,")
+
+
+@dataclass(slots=True)
+class Frame:
+    """One attribution under construction (spans into the text)."""
+
+    cue: cuemod.CueMatch
+    sentence: int
+    rule: str
+    source_span: Span | None = None
+    antecedent_span: Span | None = None
+    addressee: str | None = None
+    content: list[Span] = field(default_factory=list)
+    preposed: bool = True
+    clause_start: int = 0
+    inherit_from: Frame | None = None
+    role_hint: str | None = None
+    entry: int = -1
+    nested: bool = False
+
+
+class QuoteList(list):
+    """The quote spans of one text, with look-ups by position (quotes never overlap)."""
+
+    def __init__(self, items: list[quotemod.QuoteSpan]) -> None:
+        super().__init__(items)
+        self.by_start = {q.span[0]: q for q in items}
+        self.by_end = {q.span[1]: q for q in items if not q.open_end}
+        self.starts = [q.span[0] for q in items]
+
+    def within(self, start: int, end: int) -> list[int]:
+        """Indices of the quotes inside ``[start, end]`` (one character of slack)."""
+        found = []
+        for index in range(bisect_left(self.starts, start), len(self)):
+            if self[index].span[0] >= end:
+                break
+            if self[index].span[1] <= end + 1:
+                found.append(index)
+        return found
+
+
+def _quote_at(quotes: QuoteList, position: int) -> quotemod.QuoteSpan | None:
+    """The quote that starts at ``position``, if any."""
+    return quotes.by_start.get(position)
+
+
+def _quote_ending_at(quotes: QuoteList, end: int) -> quotemod.QuoteSpan | None:
+    """The quote whose closing mark is at ``end`` (a comma may sit right after it)."""
+    return quotes.by_end.get(end) or quotes.by_end.get(end - 1)
+
+
+def _is_noun_use(text: str, cue: cuemod.CueMatch, sentence_start: int, sentence_end: int) -> bool:
+    """True for "his claims", "the report", "to say", "Hope" (not a reporting verb)."""
+    word_lower = text[cue.word_start : cue.span[1]].lower()
+    if cue.aux and " " not in word_lower and word_lower != cue.entry.lemma and (
+        word_lower.endswith("s") and not word_lower.endswith("ss")
+    ):
+        return True  # "has plans", "had talks": an auxiliary never precedes a 3sg verb
+    if cue.aux or cue.entry.stance == "refusal" or cue.entry.lemma == "according to":
+        return False
+    before = text[max(sentence_start, cue.span[0] - 30) : cue.span[0]]
+    words = phrases.WORD.findall(before)
+    previous = words[-1].lower() if words else ""
+    glued = before.rstrip()[-1:].isalnum() or before.rstrip()[-1:] in "'’"
+    if glued and (previous in DETERMINERS - {"that"}
+                  or previous.endswith(("'s", "’s", "s'", "s’"))):
+        return True
+    if previous in ("to", "of", "for", "with", "than", "will", "would", "can", "could"):
+        return True
+    if before.rstrip()[-1:].isalnum() and (previous[:1].isdigit() or previous in _NUMBER_WORDS) \
+            and word_lower.endswith(("ed", "s")):
+        return True  # "758 pledged delegates", "two plans"
+    if word_lower.endswith("s") and not word_lower.endswith("ss") and " " not in word_lower and (
+        cue.entry.lemma in _NOUN_LIKE
+    ):
+        # "states", "plans", "attacks": a verb only after a name or pronoun, or before
+        # "that", a colon or a quote.
+        subject = words[-1] if words else ""
+        follows = text[cue.span[1]:cue.span[1] + 8].lstrip().lower()
+        if not (subject[:1].isupper() or previous in ("he", "she", "it", "who", "which", "that")
+                or follows.startswith(("that", ":", '"', "“"))):
+            return True
+    word = text[cue.word_start : cue.span[1]]
+    follows = text[cue.span[1]:cue.span[1] + 3].lstrip()[:1]
+    if word.lower() == cue.entry.lemma and " " not in word and not (
+        previous in _SUBJECT_BEFORE_BASE or previous.endswith("s") or cue.negated
+        or (words and words[-1][:1].isupper() and len(words) > 1)
+        or before.rstrip().endswith("%") or previous in ("percent", "cent")
+        or follows in (":", '"', "“")
+    ):
+        return True
+    return bool(word[0].isupper() and cue.word_start > sentence_start
+                and text[sentence_start:cue.word_start].strip() not in ("", '"', "“")
+                and not _is_title_case(text, sentence_start, sentence_end))
+
+
+def _is_title_case(text: str, start: int, end: int) -> bool:
+    words = phrases.WORD.findall(text, start, end)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 10 >= len(words) * 7
+
+
+def _right_content(
+    text: str, frame: Frame, end: int, quotes: QuoteList
+) -> tuple[int, list[Span]]:
+    """Addressee and the content that follows a cue; returns (position, content pieces)."""
+    position = frame.cue.span[1]
+    lemma = frame.cue.entry.lemma
+    if lemma in TELL_LEMMAS and not frame.cue.passive:
+        match = phrases.ADDRESSEE_END.search(text, position, end)
+        stop = match.start() if match else end
+        if stop > position and len(phrases.WORD.findall(text, position, stop)) <= 6:
+            a_start, a_end = phrases.strip_span(text, position, stop)
+            if a_end > a_start:
+                frame.addressee = text[a_start:a_end]
+                position = a_end
+    skip = phrases.RIGHT_SKIP.match(text, position, end)
+    comma = re.compile(r"\s*,\s*").match(text, skip.end() if skip else position, end)
+    if comma and _quote_at(quotes, comma.end()) is not None:
+        quote = _quote_at(quotes, comma.end())
+        return comma.end(), [quote.span]
+    if skip:
+        if skip.group("party") and frame.addressee is None and skip.group("with") == "with":
+            frame.addressee = skip.group("party")
+        position = skip.end()
+    colon = text.startswith(":", position) or text[position:position + 2].strip() == ":"
+    if colon:
+        position = text.index(":", position) + 1
+    while position < len(text) and text[position].isspace():
+        position += 1
+    quote = _quote_at(quotes, position)
+    if quote is not None and (colon or quote.span[1] >= end - 2 or text[
+        quote.span[1]:end].strip() in ("", ".", ",")):
+        return position, [quote.span]
+    if position >= end:
+        return position, []
+    start, stop = phrases.strip_span(text, position, end)
+    stop = start + len(phrases.SENTENCE_END.sub("", text[start:stop]))
+    return position, [(start, stop)] if stop > start else []
+
+
+_IN_DOCUMENT = re.compile(
+    r"\s*(In)\s+((?:a|an|the|this|that|its|his|her|their|[A-Z][\w.'’/-]*)\b[^,;:]{0,100}?)"
+    r"\s*,\s*(\S)"
+)
+_NAME_COLON = re.compile(
+    r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*(:)\s+[\"“'‘A-Za-z]"
+)
+_NOT_SPEAKERS = word_set(
+    "update updated watch exclusive breaking video photos photo opinion analysis editorial "
+    "related note correction abstract source sources read more see also listen "
+    "warning caution advertisement credit"
+)
+COLON_CUE = cuemod.CueEntry(":", "neutral", "other", False)
+IN_CUE = cuemod.CueEntry("in", "neutral", "evidence", False)
+
+
+def _sentence_rules(text: str, sentence: tuple[int, int], index: int) -> list[Frame]:
+    """Attributions without a reporting verb, for sentences that have none:
+
+    - ``in_document``: "In a CNN poll released Monday, Trump leads by 5 points."
+    - ``name_colon``: a headline or line "Trump: Cruz has a long way to go".
+    """
+    ss, se = sentence
+    match = _IN_DOCUMENT.match(text, ss, se)
+    if match and describe(match.group(2)).source_type in ("document", "media"):
+        cue = cuemod.CueMatch(match.span(1), match.start(1), match.group(1), IN_CUE, False,
+                              False, "")
+        start, stop = phrases.strip_span(text, match.start(3), se)
+        stop = start + len(phrases.SENTENCE_END.sub("", text[start:stop]))
+        if stop > start:
+            return [Frame(cue, index, "in_document", source_span=match.span(2),
+                          content=[(start, stop)], clause_start=match.start(1))]
+    match = _NAME_COLON.match(text, ss, se)
+    if match and match.group(1).lower() not in _NOT_SPEAKERS and describe(
+        match.group(1)
+    ).source_type in ("named_person", "organisation", "media"):
+        cue = cuemod.CueMatch(match.span(2), match.start(2), ":", COLON_CUE, False, False, "")
+        start, stop = phrases.strip_span(text, match.end(2), se)
+        stop = start + len(phrases.SENTENCE_END.sub("", text[start:stop]))
+        if stop > start:
+            return [Frame(cue, index, "name_colon", source_span=match.span(1),
+                          content=[(start, stop)], clause_start=match.start(1))]
+    return []
+
+
+def _frames_for_sentence(
+    text: str,
+    sentence: tuple[int, int],
+    index: int,
+    sentence_cues: list[cuemod.CueMatch],
+    quotes: QuoteList,
+) -> list[Frame]:
+    """Source and content of every cue of one sentence."""
+    ss, se = sentence
+    frames: list[Frame] = []
+    for cue in sentence_cues:
+        if _is_noun_use(text, cue, ss, se):
+            continue
+        c0, c1 = cue.span
+        clause_lo = frames[-1].cue.span[1] if frames else ss
+        if cue.entry.lemma == "according to":
+            frame = Frame(cue, index, "according_to", clause_start=c0)
+            np = phrases.ACCORDING_NP.match(text, c1, se)
+            if np:
+                s_start, s_end = np.span(1)
+                trailing = phrases.TRAILING_SKIP.search(text, s_start, s_end)
+                if trailing and trailing.start() > s_start:
+                    s_end = trailing.start()
+                source = phrases.strip_span(text, s_start, s_end)
+                frame.source_span = source if source[1] > source[0] else None
+                after = np.end()
+                before = text[clause_lo:c0].strip(" ,")
+                if before and not before.endswith(("(", "—")):
+                    content_end = c0
+                    while content_end > clause_lo and text[content_end - 1] in " ,":
+                        content_end -= 1
+                    frame.content = [phrases.strip_span(text, clause_lo, content_end)]
+                    frame.preposed = False
+                else:
+                    rest = text[after:se]
+                    offset = len(rest) - len(rest.lstrip(" ,"))
+                    start, stop = phrases.strip_span(text, after + offset, se)
+                    stop = start + len(phrases.SENTENCE_END.sub("", text[start:stop]))
+                    if stop > start:
+                        frame.content = [(start, stop)]
+            frames.append(frame)
+            continue
+        frame = Frame(cue, index, "source_cue_content", clause_start=c0)
+        _, right = _right_content(text, frame, se, quotes)
+        following = [c for c in sentence_cues if c.span[0] >= c1]
+        if right and following and right[0][0] >= following[0].span[0] - 1:
+            right = []  # "..., the source said, adding that ...": nothing of its own
+        before_cue = text[clause_lo:c0].rstrip()
+        after_content = _ends_content(text, before_cue, clause_lo, ss)
+        apposed: tuple[Span | None, Span | None, str | None] = (None, None, None)
+        if before_cue.endswith(",") and not frames:
+            apposed = phrases.appositive(text, clause_lo, clause_lo + len(before_cue))
+            if apposed[0] is not None and apposed[0][0] <= ss + 1:
+                after_content = False
+        participle = text[cue.word_start:c1].lower().endswith(("ing", "ing to", "ing on"))
+        inverted = None
+        if after_content and not participle:
+            inverted = phrases.inverted_source(text, c1, se)
+        if inverted is not None and not cue.passive:
+            # "\"...,\" said Kadyrov." The source follows the cue.
+            frame.rule = "content_cue_source"
+            frame.source_span = inverted
+            apposition = phrases.TRAILING_APPOSITIVE.match(text, inverted[1], se)
+            if apposition:
+                frame.antecedent_span = inverted
+                frame.role_hint = apposition.group(1)
+                frame.source_span = inverted = (inverted[0], apposition.end(1))
+            _content_before(text, frame, clause_lo, c0, inverted[1], quotes)
+            frames.append(frame)
+            continue
+        ing = text[cue.word_start:c1].lower().endswith("ing") and not cue.aux
+        left_np = phrases.left_np(text, clause_lo, c0, short=ing)
+        if apposed[0] is not None and (left_np is None or apposed[0][0] <= ss + 1):
+            # "Brian Fallon, a spokesman for Mrs. Clinton, said": the mention is the name
+            # with its apposition; the name alone is what gets resolved.
+            left_np, frame.antecedent_span, frame.role_hint = apposed
+        anchor = left_np[0] if left_np else c0
+        before = text[clause_lo:anchor].rstrip()
+        if cue.passive:
+            frame.rule = "passive"
+            if left_np and text[left_np[0]:left_np[1]].lower() not in ("it", "this", "that"):
+                frame.content = [left_np] + right
+            else:
+                frame.content = right
+            frame.clause_start = left_np[0] if left_np else c0
+            frames.append(frame)
+            continue
+        if left_np is None and frames and (
+            before.endswith(",") or before.lower().endswith((" and", " but", " while"))
+        ):
+            frame.rule = "shared_subject"
+            frame.inherit_from = frames[-1]
+            frame.content = right
+            frame.clause_start = c0
+            frames.append(frame)
+            continue
+        if left_np is None and before.lower().endswith((" and", " but", ",")):
+            # "... reminisced about her days, and said ...": the sentence's subject, when
+            # it is a name or a pronoun; otherwise the source stays unknown.
+            subject = phrases.SENTENCE_SUBJECT.match(text, ss, c0)
+            frame.rule = "shared_subject"
+            frame.source_span = subject.span(1) if subject else None
+            frame.content = right
+            frame.clause_start = c0
+            frames.append(frame)
+            continue
+        if left_np is None:
+            continue
+        frame.source_span = left_np
+        comma_quote = bool(right) and (text[c1:right[0][0]].strip() == "," or bool(
+            phrases.PREPOSITION_START.match(text, right[0][0])))
+        if (not right or comma_quote) and _ends_content(text, before, clause_lo, ss):
+            # "\"...,\" Kadyrov said." / "..., the source said." Content came first.
+            frame.rule = "content_source_cue"
+            _content_before(text, frame, clause_lo, anchor, c1, quotes)
+            frames.append(frame)
+            continue
+        word = text[left_np[0]:left_np[1]].lower()
+        if word in ("who", "which", "that"):
+            frame.rule = "who_clause"
+            comma = text.rfind(",", ss, left_np[0])
+            if comma > ss:
+                frame.antecedent_span = phrases.left_np(text, ss, comma)
+        frame.clause_start = left_np[0]
+        frame.content = right
+        if right and ":" in text[c1:right[0][0]]:
+            frame.rule = "colon_quote"
+        if not right:
+            colon_quote = _colon_quote(text, c1, quotes)
+            if colon_quote is not None:
+                frame.rule = "colon_quote"
+                frame.content = [colon_quote]
+        frames.append(frame)
+    frames = [f for f in frames if (f.content or f.cue.entry.stance == "refusal")
+              and _frame_allowed(text, f)]
+    # A preposed content stops where a coordinated cue begins ("..., adding that ...",
+    # "... but said ..."); a cue with its own subject inside it is nested reported speech.
+    for current, following in zip(frames, frames[1:], strict=False):
+        if not (current.preposed and current.content):
+            continue
+        limit = following.clause_start
+        content_start = current.content[0][0]
+        that = _THAT_START.match(text, content_start)
+        if that:
+            content_start = that.end()
+        if following.rule in ("source_cue_content", "who_clause", "passive") and (
+            abs(following.clause_start - content_start) <= 1
+        ):
+            following.nested = True  # "X said (that) Y believes ...": Y's words inside X's
+            continue
+        pieces = []
+        for s, e in current.content:
+            if s >= limit:
+                continue
+            if e > limit and not _quote_at(quotes, s):
+                e = s + len(phrases.CONTENT_TAIL.sub("", text[s:limit]))
+            if e > s:
+                pieces.append((s, e))
+        current.content = pieces
+    return [f for f in frames if f.content or f.cue.entry.stance == "refusal"]
+
+
+def _ends_content(text: str, before: str, clause_lo: int, sentence_start: int) -> bool:
+    """Whether the words before a source or cue end a content ("...," / a closing quote)."""
+    if before:
+        return before.endswith(phrases.CLOSERS)
+    if clause_lo != sentence_start:
+        return False
+    previous = text[max(0, sentence_start - 3):sentence_start]
+    return "\n" not in previous and previous.rstrip().endswith(("”", '"', "»", "''"))
+
+
+def _content_before(text: str, frame: Frame, clause_lo: int, anchor: int, tail: int,
+                    quotes: QuoteList) -> None:
+    """Content that ends before the source/cue clause (and a second quote after it)."""
+    frame.preposed = False
+    content_end = anchor
+    while content_end > clause_lo and text[content_end - 1] in " ,":
+        content_end -= 1
+    quote = _quote_ending_at(quotes, content_end) or _quote_ending_at(quotes, content_end + 1)
+    content_start = clause_lo
+    if quote is None and content_end <= clause_lo:
+        # The quote closed the previous sentence: "“Will be such fun!” Trump tweeted."
+        back = clause_lo
+        while back > 0 and text[back - 1].isspace():
+            back -= 1
+        quote = _quote_ending_at(quotes, back)
+        if quote is not None:
+            content_end = quote.span[1]
+    if quote is not None:
+        content_start = min(content_start, quote.span[0])
+        if quote.span[0] >= clause_lo and not text[clause_lo:quote.span[0]].strip():
+            content_start = quote.span[0]
+        content_end = max(content_end, quote.span[1])
+    if content_end > content_start:
+        frame.content = [phrases.strip_span(text, content_start, content_end)]
+    # "A," he said, "B." -- a second piece after the cue clause.
+    rest = text[tail:min(len(text), tail + 4)]
+    if rest.lstrip().startswith(","):
+        position = tail + rest.index(",") + 1
+        while position < len(text) and text[position].isspace():
+            position += 1
+        second = _quote_at(quotes, position)
+        if second is not None:
+            frame.content.append(second.span)
+    frame.clause_start = content_start
+
+
+_PASSIVE_CONTENT = re.compile(r"(?:that|to|about|whether|if|how|why|what)\b|[\"“:]",
+                              re.IGNORECASE)
+_THAT_START = re.compile(r"that\s+", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"\s*(?:that\b|[:\"“«'‘]|,\s*[\"“«'‘])", re.IGNORECASE)
+
+
+def _frame_allowed(text: str, frame: Frame) -> bool:
+    """Cues marked ``clause`` in the lexicon need a that-clause, a quote or a colon after
+    them, or their content before them ("..., he maintained.")."""
+    if frame.rule == "passive" and frame.cue.entry.cue_class == "other":
+        # "was opposed to": a passive of a stance verb needs a clause after it.
+        return bool(frame.content) and bool(_PASSIVE_CONTENT.match(text, frame.content[-1][0]))
+    if not frame.cue.entry.clause_only or not frame.preposed:
+        return True
+    if frame.content and frame.content[0][0] < frame.cue.span[0]:
+        return True
+    return bool(frame.content) and bool(
+        _CLAUSE_START.match(text, frame.cue.span[1])
+        or text[frame.content[0][0]:frame.content[0][0] + 4].lower().startswith(("that",))
+        or text[frame.content[0][0]:frame.content[0][0] + 1] in "\"“«'‘"
+    )
+
+
+def _colon_quote(text: str, position: int, quotes: QuoteList) -> Span | None:
+    """The quote right after "...read:" (possibly in the next paragraph)."""
+    match = re.compile(r"\s*:\s*").match(text, position)
+    if not match:
+        return None
+    quote = _quote_at(quotes, match.end())
+    return quote.span if quote else None
+
+
+def _speaker_quotes(
+    text: str,
+    quotes: QuoteList,
+    frames: list[Frame],
+    sentences: list[tuple[int, int]],
+    registry: Registry,
+) -> list[Quote]:
+    """Kind and speaker of every quote, in text order."""
+    starts = [s for s, _ in sentences]
+    speaker_of: dict[int, int] = {}
+    introduced: set[int] = set()
+    closed_by: set[int] = set()
+    in_content: set[int] = set()
+    for frame in frames:
+        for piece_index, (s, e) in enumerate(frame.content):
+            for qi in quotes.within(s, e):
+                q = quotes[qi]
+                in_content.add(qi)
+                if frame.entry >= 0:
+                    speaker_of.setdefault(qi, frame.entry)
+                if (s, e) == q.span and frame.preposed:
+                    introduced.add(qi)
+                elif (s, e) == q.span or q.span[1] >= e:
+                    closed_by.add(qi) if piece_index == 0 else introduced.add(qi)
+    # "Quoting Kadyrov, it said that the "best fighters" ...": the quoted party speaks.
+    for match in _QUOTING.finditer(text):
+        mention = match.group(1)
+        info = describe(mention)
+        entry = registry.resolve(mention, info, count=False)
+        if entry < 0:
+            continue
+        sentence_index = bisect_right(starts, match.start()) - 1
+        if sentence_index < 0:
+            continue
+        s_end = sentences[sentence_index][1]
+        for qi, q in enumerate(quotes):
+            if match.end() <= q.span[0] < s_end:
+                speaker_of[qi] = entry
+    # Multi-paragraph quotes keep one speaker; floating quotes inherit the last one.
+    # Within a paragraph, '"A," she said. "B."': B follows a short cue clause and
+    # inherits the speaker too.
+    last_speaker = -1
+    last_paragraph = -2
+    last_end = 0
+    for qi, q in enumerate(quotes):
+        if qi in speaker_of:
+            last_speaker, last_paragraph, last_end = speaker_of[qi], q.paragraph, q.span[1]
+            continue
+        s_index = bisect_right(starts, q.span[0]) - 1
+        paragraph_start = not text[_paragraph_start(text, q.span[0]):q.span[0]].strip()
+        gap = text[last_end:q.span[0]]
+        if q.continued and qi > 0 and (qi - 1) in speaker_of:
+            speaker_of[qi] = speaker_of[qi - 1]
+        else:
+            floating = paragraph_start and q.paragraph == last_paragraph + 1 and s_index >= 0
+            after_cue_clause = q.paragraph == last_paragraph and gap.rstrip().endswith(
+                ".") and len(phrases.WORD.findall(gap)) <= 6
+            if last_speaker >= 0 and (floating or after_cue_clause):
+                speaker_of[qi] = last_speaker
+        if qi in speaker_of:
+            last_speaker, last_paragraph, last_end = speaker_of[qi], q.paragraph, q.span[1]
+    # A multi-paragraph chain whose attribution comes later shares the speaker backwards.
+    for qi in range(len(quotes) - 2, -1, -1):
+        if qi not in speaker_of and quotes[qi + 1].continued and (qi + 1) in speaker_of:
+            speaker_of[qi] = speaker_of[qi + 1]
+    records = []
+    for qi, q in enumerate(quotes):
+        s_index = max(0, bisect_right(starts, q.span[0]) - 1)
+        sentence_start = sentences[s_index][0] if sentences else 0
+        kind, rule = quotemod.classify(
+            text, q, sentence_start, after_cue=qi in introduced, before_cue=qi in closed_by,
+            in_content=qi in in_content,
+        )
+        entry = speaker_of.get(qi, -1)
+        speaker = registry.entries[entry].name if entry >= 0 and kind in (
+            "direct", "partial") else None
+        speaker_type = registry.entries[entry].source_type if speaker else None
+        if speaker and qi in speaker_of and qi not in in_content:
+            rule = f"{rule}+inherited_speaker"
+        records.append(Quote(q.span, text[q.inner[0]:q.inner[1]], kind, speaker, rule,
+                             speaker_type, q.paragraph))
+    return records
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _inside_quote(position: int, quotes: QuoteList) -> bool:
+    index = bisect_right(quotes.starts, position) - 1
+    if index < 0:
+        return False
+    q = quotes[index]
+    if not q.span[0] < position < q.span[1]:
+        return False
+    # An unclosed mark far back is more likely a stray mark than a long quote.
+    return not (q.open_end and not q.continued and position > q.span[0] + 200)
+
+
+def attribute(doc) -> tuple[list[Quote], list[Attribution]]:
+    """Quotes and attributions of ``doc`` (an ``analysis.Document``), in text order."""
+    text = doc.text
+    if not text.strip():
+        return [], []
+    sentences = [s.span for s in doc.sentences]
+    quotes = QuoteList(quotemod.quote_spans(text, doc.paragraphs))
+    found = [c for c in cuemod.find_cues(text) if not _inside_quote(c.word_start, quotes)]
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[cuemod.CueMatch]] = {}
+    for cue in found:
+        index = bisect_right(starts, cue.word_start) - 1
+        if index >= 0 and cue.span[1] <= sentences[index][1]:
+            by_sentence.setdefault(index, []).append(cue)
+    frames: list[Frame] = []
+    for index, sentence in enumerate(sentences):
+        found_here = []
+        if index in by_sentence:
+            found_here = _frames_for_sentence(text, sentence, index, by_sentence[index], quotes)
+        if not found_here and not _inside_quote(sentence[0] + 1, quotes):
+            found_here = _sentence_rules(text, sentence, index)
+        frames += found_here
+    registry = Registry()
+    for frame in frames:
+        _resolve(text, frame, registry)
+    registry.merge_roles()
+    for frame in frames:
+        if frame.entry >= 0:
+            frame.entry = registry.final(frame.entry)
+    quote_records = _speaker_quotes(text, quotes, frames, sentences, registry)
+    return quote_records, [_record(text, frame, registry, quotes) for frame in frames]
+
+
+def _resolve(text: str, frame: Frame, registry: Registry) -> None:
+    """Point ``frame.entry`` at the canonical source of its mention."""
+    if frame.inherit_from is not None:
+        frame.entry = frame.inherit_from.entry
+        return
+    if frame.source_span is None:
+        return
+    span = frame.antecedent_span or frame.source_span
+    mention = text[span[0]:span[1]]
+    frame.entry = registry.resolve(mention, describe(mention))
+    if frame.entry >= 0 and frame.role_hint and registry.entries[frame.entry].role is None:
+        words = frame.role_hint.strip(" ,").split()
+        if words and words[0].lower() in DETERMINERS:
+            words = words[1:]
+        registry.entries[frame.entry].role = " ".join(words) or None
+
+
+def _record(text: str, frame: Frame, registry: Registry,
+            quotes: QuoteList) -> Attribution:
+    cue = frame.cue
+    entry = registry.entries[frame.entry] if frame.entry >= 0 else None
+    source_span = frame.source_span
+    if frame.inherit_from is not None:
+        source_span = None
+    pieces = tuple((s, e) for s, e in frame.content if e > s)
+    if pieces and all(s in quotes.by_start and quotes.by_start[s].span == (s, e)
+                      for s, e in pieces):
+        kind = "direct"
+    elif any(quotes.within(s, e - 1) for s, e in pieces):
+        kind = "mixed"
+    else:
+        kind = "indirect"
+    content = " ".join(text[s:e] for s, e in pieces) if pieces else None
+    source_type = entry.source_type if entry else "unknown"
+    if entry is None and source_span is not None:
+        source_type = describe(text[source_span[0]:source_span[1]]).source_type
+    return Attribution(
+        cue=cue.text,
+        cue_span=cue.span,
+        stance=cue.entry.stance,
+        source_text=text[source_span[0]:source_span[1]] if source_span else None,
+        source_span=source_span,
+        source=entry.name if entry else None,
+        source_type=source_type,
+        role=entry.role if entry else None,
+        addressee=frame.addressee,
+        content=content,
+        content_spans=pieces,
+        kind=kind,
+        rule=frame.rule,
+        cue_lemma=cue.entry.lemma,
+        cue_class=cue.entry.cue_class,
+        nested=frame.nested,
+    )

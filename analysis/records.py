@@ -63,6 +63,7 @@ class Attribution:
     rule: str
     cue_lemma: str = ""
     cue_class: str = ""
+    nested: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,42 @@
-"""PLACEHOLDER: replaced by the source summariser (issue 3)."""
+"""Distinct sources of a text: who is cited, how often, and how many words they get.
+
+Built from the attributions and quotes of a ``Document`` (no second analysis):
+
+- ``name``: the canonical source (``Attribution.source``), in order of first mention;
+- ``source_type`` and ``role``: from the first attribution that names it;
+- ``mentions``: attributions whose own words name it ("Kadyrov", "he", "the source");
+- ``attributions``: every attribution resolved to it (also "..., adding that");
+- ``words_quoted``: ``count_words`` of the direct and partial quotes it speaks.
+"""
 
 from __future__ import annotations
 
+from analysis.records import Source
+from analysis.text import count_words
 
-def summarise_sources(doc):
-    """Return the distinct sources of ``doc``."""
-    return []
+
+def summarise_sources(doc) -> list[Source]:
+    """One ``Source`` per distinct canonical source of ``doc``, in order of first mention."""
+    order: list[str] = []
+    info: dict[str, dict] = {}
+    for attribution in doc.attributions:
+        name = attribution.source
+        if not name:
+            continue
+        if name not in info:
+            order.append(name)
+            info[name] = {"type": attribution.source_type, "role": attribution.role,
+                          "mentions": 0, "attributions": 0, "words": 0}
+        row = info[name]
+        row["attributions"] += 1
+        row["mentions"] += attribution.source_span is not None
+        if row["role"] is None and attribution.role:
+            row["role"] = attribution.role
+    for quote in doc.quotes:
+        if quote.speaker in info and quote.kind in ("direct", "partial"):
+            info[quote.speaker]["words"] += count_words(quote.text)
+    return [
+        Source(name, info[name]["type"], info[name]["role"], info[name]["mentions"],
+               info[name]["attributions"], info[name]["words"])
+        for name in order
+    ]

@@ -1,0 +1,281 @@
+"""Phrases around a reporting cue: who is named before it, what follows it.
+
+Small, pure helpers that ``analysis.attribution`` uses to read one sentence around a cue.
+Spans are ``(start, end)`` into the text. Nothing here knows about cues or quotes:
+
+- ``left_np``: the noun phrase right before a cue ("A source in the Chechen leadership",
+  "Kadyrov" in "Kadyrov at the time conceded");
+- ``appositive``: the name before ", a Trump supporter, said";
+- ``inverted_source``: the source after the cue in "..., said the minister.";
+- ``RIGHT_SKIP`` / ``TRAILING_SKIP``: time, occasion and adverbs that belong to neither
+  source nor content ("on Tuesday", "in a statement", "also");
+- ``ACCORDING_NP``, ``ADDRESSEE_END``, ``SENTENCE_SUBJECT``, ``TRAILING_APPOSITIVE``: the
+  phrase after "according to", the end of the addressee of "told", the subject that
+  opens a sentence, ", a spokesman for X." after a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.mentions import DETERMINERS, PRONOUNS, word_set
+from analysis.records import Span
+
+TIME = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|"
+    r"Sept?\.|Oct\.|Nov\.|Dec\.|week|weekend|month|year|night|morning|afternoon|evening|"
+    r"day|time|days|weeks|months|years|hours|\d{4})"
+)
+
+
+OCCASION = (
+    r"(?:statement|interview|speech|tweet|tweets|post|letter|email|e-mail|release|"
+    r"conference|briefing|hearing|op-ed|column|report|blog|video|message|memo|radio|"
+    r"television|broadcast|rally|debate|call|podcast|appearance|address|documentary|"
+    r"Twitter|Facebook|Instagram|CNN|Fox|MSNBC|NBC|ABC|CBS|remarks|filing|court)"
+)
+
+
+ADVERB = (
+    r"(?:also|later|previously|yesterday|today|tonight|recently|then|now|once|again|"
+    r"repeatedly|separately|publicly|privately|reportedly|still|often|himself|herself|"
+    r"themselves|itself|too|earlier|afterward|afterwards|first|quickly|simply|flatly|soon|"
+    r"angrily|bluntly)"
+)
+
+
+# Words after a cue that are not its content: time, occasion, adverbs, commas.
+RIGHT_SKIP = re.compile(
+    r"(?:\s*,(?!\s*[\"“”'‘]))?(?:\s*(?:"
+    r"(?:in|on|at|during|via|through|over|after|before|earlier|last|this|late|early|next)\s+"
+    r"(?:(?:the|a|an|his|her|their|its|this|last|that|[\w.]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:" + TIME + "|" + OCCASION + r")\b"
+    r"(?:\s+(?P<with>with|to|on|at|for|by)\s+(?P<party>(?:the\s+|a\s+|an\s+)?"
+    r"(?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|of|the|news|agency|network))*))?"
+    r"|" + ADVERB + r"\b|" + TIME + r"\b|(?:last|this|on)\s+" + TIME + r"\b"
+    r"|,(?!\s*[\"“”'‘])))*",
+)
+
+
+TRAILING_SKIP = re.compile(
+    r"(?:\s*,|\s+" + ADVERB + r"|\s+(?:on|in|at|during|last|this|earlier|late|early|next)"
+    r"\s+(?:(?:the|a|an|this|last|that)\s+)?(?:[\w-]+\s+){0,2}?" + TIME + r"\b)+\s*$"
+)
+
+
+LAST_WORD = re.compile(r"[\w.]+(?=\W*$)")
+
+
+TRAILING_WORDS = word_set(
+    "also later previously yesterday today tonight recently then now once again repeatedly "
+    "separately publicly privately reportedly still often himself herself themselves itself "
+    "too earlier afterward afterwards first quickly simply flatly angrily bluntly soon monday "
+    "tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december jan. feb. aug. sept. sep. oct. nov. dec. "
+    "week weekend month year night morning afternoon evening day time days weeks months years "
+    "hours"
+) | {str(year) for year in range(1900, 2100)}
+
+
+BOUNDARY = re.compile(
+    r"[,;:()\[\]—–\"“”«»]|\s-\s|\b(?:that|and|but|because|while|when|although|though|if|"
+    r"after|before|since|so|where|whom|as|than|or|nor|then|whether)\b",
+    re.IGNORECASE,
+)
+
+
+WORD = re.compile(r"[\w][\w'’.&-]*")
+
+
+NP_LEADERS = word_set(
+    "on in of at to for with by from about what how why when where whether over under into "
+    "than like unlike but yet and so despite still meanwhile however also which"
+)
+
+
+ACCORDING_NP = re.compile(r"\s+([^,;:.?!\"“”]+?)(?=\s*[,;:.?!\"“”]|\s*$)")
+
+
+ADDRESSEE_END = re.compile(
+    r"\s+(?:that|about|on|in|at|to|of|for|during|when|after|before|last|this|what|how|why|"
+    r"if|whether)\b|[,;:.?!\"“”]|$"
+)
+
+
+SENTENCE_END = re.compile(r"[\s.?!…]+$")
+
+
+CONTENT_TAIL = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or)\b)+$")
+
+
+def strip_span(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
+    """The noun phrase that ends right before ``hi``, not crossing ``lo`` or a boundary."""
+    segment = text[lo:hi]
+    if segment.rstrip().endswith(","):
+        return None  # "..., adding that": no subject right before the cue
+    end = lo + len(segment.rstrip())
+    last = LAST_WORD.search(segment)
+    if last and last.group().lower() in TRAILING_WORDS:
+        # Only then look for a trailing "on Tuesday" / "also" (a costly search).
+        tail_start = max(0, len(segment) - 60)
+        trailing = TRAILING_SKIP.search(segment, tail_start)
+        if trailing:
+            end = lo + trailing.start()
+    words = list(WORD.finditer(text, lo, end))
+    if not words:
+        return None
+    last = words[-1]
+    if last.group().lower() in PRONOUNS:
+        return last.span()
+    start = lo
+    for boundary in BOUNDARY.finditer(text, lo, end):
+        start = boundary.end()
+    words = [w for w in words if w.start() >= start]
+    if not words:
+        return None
+    while words and words[0].group().lower() in NP_LEADERS:
+        words = words[1:]
+    if not words:
+        return None
+    limit = 4 if short else 8
+    if short or len(words) > limit:
+        tail = words[-limit:]
+        chosen = None
+        for i in range(len(tail) - 1, -1, -1):
+            if tail[i].group().lower() in DETERMINERS - {"that"}:
+                chosen = i
+                break
+        if chosen is None:
+            for i, w in enumerate(tail):
+                if w.group()[0].isupper():
+                    chosen = i
+                    break
+        if chosen is None:
+            return None if len(words) > limit else (words[0].start(), words[-1].end())
+        words = tail[chosen:]
+    return words[0].start(), words[-1].end()
+
+
+# The subject that opens a sentence: a pronoun or a run of capitalised words before a verb.
+SENTENCE_SUBJECT = re.compile(
+    r"\s*((?:He|She|They|We|I)|(?!(?:The|A|An|This|That|These|Those|In|On|At|But|And)\s)"
+    r"(?:(?:[A-Z][\w.'’-]*|of|the|de)\s+){0,4}[A-Z][\w.'’-]*)"
+    r"(?=\s+(?:[a-z]))"
+)
+
+
+# After "\"...,\" she said", a phrase like "at the convention" is circumstance, not content.
+PREPOSITION_START = re.compile(
+    r"(?:at|in|on|during|before|after|while|from|outside|inside|near|with)\s+(?!that\b)"
+    r"[^,;:.?!\"“”]*(?:[,.;]|$)"
+)
+
+
+# A period that ends a sentence, not "Mrs." or "Gov." (fixed-width look-behinds).
+NOT_ABBREVIATION = "".join(
+    rf"(?<!\b{a})" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gov", "Sen", "Rep",
+                              "Gen", "Lt", "Col", "Capt", "Prof", "Rev", "Sgt")
+)
+
+
+# ", a spokesman for Mrs. Clinton." after a name that follows its cue.
+TRAILING_APPOSITIVE = re.compile(
+    r",\s+((?!(?:who|which|whose|that|where|when)\b)"
+    r"(?:a|an|the|his|her|their|its|[\w-]+['’]s|[a-z][\w-]*)\s[^,;:?!\"“”]{1,80}?)"
+    r"(?=\s*(?:[,;:?!\"“”]|" + NOT_ABBREVIATION + r"\.(?:\s|$)|$))"
+)
+
+
+CLOSERS = (",", "”", '"', "’", "'", "»")
+
+
+INVERTED_NP = re.compile(
+    r"\s+((?:[A-Z][\w.'’&-]*|the|a|an|he|she|they|it|we|I|one|another|his|her|their|its)"
+    r"(?:\s+(?:[\w.'’&-]+))*?)\s*(?=[,;:.?!\"“”]|\s+(?:on|in|at|during|who|which|as|after|"
+    r"before|when|of\s+the|last|this|earlier|adding|saying|while|and)\b|\s*$)"
+)
+
+
+def inverted_source(text: str, position: int, end: int) -> Span | None:
+    """The source after a cue in "..., said the source." (None when it is not there)."""
+    match = INVERTED_NP.match(text, position, end)
+    if not match:
+        return None
+    words = WORD.findall(match.group(1))
+    if len(words) > 8 or (len(words) > 1 and words[0].lower() in PRONOUNS):
+        return None  # "said he was ..." is not an inverted "said he."
+    start, stop = strip_span(text, *match.span(1))
+    if text[stop - 1] == "." and not re.search(r"\b[A-Z][a-z]?\.$|\b(?:Jr|Sr|Inc|Co)\.$",
+                                                 text[start:stop]):
+        stop -= 1
+    return start, stop
+
+
+_RELATIVE = ("who", "which", "whose", "where", "when")
+
+
+def _piece_kind(words: list[str]) -> str:
+    """What one comma-separated piece before a cue is: name, age, relative, appositive."""
+    first = words[0]
+    if len(words) == 1 and first[:1].isdigit():
+        return "age"  # "Arthur Pell, 83, said"
+    if first.lower() in _RELATIVE:
+        return "relative"  # "Kadyrov, who has led Chechnya since 2007, said"
+    if len(words) <= 5 and all(w[:1].isupper() for w in words) and (
+        first.lower() not in DETERMINERS
+    ):
+        return "name"  # "The club's chair, Priya Halvorsen, said"
+    if first.lower() in DETERMINERS or first[:1].islower() or first.endswith(("'s", "’s")):
+        return "appositive"  # "Chris Collins, a Trump supporter, said"
+    return "other"
+
+
+def appositive(text: str, lo: int, comma: int) -> tuple[Span | None, Span | None, str | None]:
+    """The subject of "X, <apposition>, said", read backwards from the comma before the cue.
+
+    Returns ``(mention, name, role)``: the whole mention ("The club's chair, Priya
+    Halvorsen"), the part that names the source ("Priya Halvorsen") and a role taken from
+    the apposition ("club's chair"), or Nones when the words are not such a subject.
+    Handles "Name, a role, said", "A role, Name, said", "Name, 83, who ..., said".
+    """
+    pieces: list[Span] = []
+    end = comma - 1
+    while len(pieces) < 4:
+        previous = text.rfind(",", lo, end)
+        pieces.insert(0, strip_span(text, previous + 1 if previous >= lo else lo, end))
+        if previous < lo:
+            break
+        end = previous
+    if len(pieces) < 2:
+        return None, None, None
+    first = pieces[0]
+    first_words = WORD.findall(text, *first)
+    if not first_words or len(first_words) > 8:
+        return None, None, None
+    kinds = [_piece_kind(WORD.findall(text, s, e) or ["?"]) for s, e in pieces]
+    if kinds[0] in ("relative", "age", "other") and not first_words[0][:1].isupper():
+        return None, None, None
+    if any(kind == "other" for kind in kinds[1:]):
+        return None, None, None
+    name = next((p for p, kind in zip(pieces, kinds, strict=True) if kind == "name"), None)
+    subject = left_np(text, first[0], first[1]) if kinds[0] != "name" else first
+    if subject is None:
+        return None, None, None
+    if name is None:
+        name = subject
+    role_piece = next((p for p, kind in zip(pieces, kinds, strict=True)
+                       if kind == "appositive" and p != name), None)
+    if role_piece is None and name != subject:
+        role_piece = subject  # "The club's chair, Priya Halvorsen"
+    role = text[role_piece[0]:role_piece[1]] if role_piece else None
+    last = max(p[1] for p, kind in zip(pieces, kinds, strict=True) if kind != "relative")
+    return (subject[0], last), name, role

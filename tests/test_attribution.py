@@ -1,0 +1,146 @@
+"""Attribution patterns on short texts: cue, source, content, stance, kind, rule."""
+
+from __future__ import annotations
+
+import pytest
+
+import analysis
+
+
+def _one(text: str, cue: str):
+    found = [a for a in analysis.find_attributions(text) if a.cue == cue]
+    assert found, f"no {cue!r} in {[a.cue for a in analysis.find_attributions(text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source_text", "content", "rule"),
+    [
+        ("Smith said the plan would fail.", "said", "Smith", "the plan would fail",
+         "source_cue_content"),
+        ("The plan would fail, said Smith.", "said", "Smith", "The plan would fail",
+         "content_cue_source"),
+        ('"The plan will fail," said the minister.', "said", "the minister",
+         '"The plan will fail,"', "content_cue_source"),
+        ('"The plan will fail," Smith said.', "said", "Smith", '"The plan will fail,"',
+         "content_source_cue"),
+        ("Smith, who has led the party since 2007, said the plan would fail.", "said",
+         "Smith", "the plan would fail", "source_cue_content"),
+        ('Smith said, "The plan will fail."', "said", "Smith", '"The plan will fail."',
+         "source_cue_content"),
+        ("Smith told reporters that the plan would fail.", "told", "Smith",
+         "that the plan would fail", "source_cue_content"),
+        ("According to the report, the plan would fail.", "According to", "the report",
+         "the plan would fail", "according_to"),
+        ("The plan would fail, according to officials.", "according to", "officials",
+         "The plan would fail", "according_to"),
+        ("Smith said in a statement that the plan would fail.", "said", "Smith",
+         "that the plan would fail", "source_cue_content"),
+        ("It was reported that the plan would fail.", "was reported", None,
+         "that the plan would fail", "passive"),
+        ("Police believe the fire was started deliberately.", "believe", "Police",
+         "the fire was started deliberately", "source_cue_content"),
+        ("The study found that turnout fell.", "found", "The study", "that turnout fell",
+         "source_cue_content"),
+    ],
+)
+def test_patterns(text, cue, source_text, content, rule):
+    a = _one(text, cue)
+    assert a.source_text == source_text
+    assert a.content == content
+    assert a.rule == rule
+    assert text[slice(*a.cue_span)] == a.cue
+
+
+def test_auxiliaries_and_negation_belong_to_the_cue():
+    a = _one("The company did not respond to a request for comment.",
+             "did not respond to a request for comment")
+    assert a.stance == "refusal"
+    assert a.source == "the company"
+    assert a.source_type == "organisation"
+    b = _one("Jones has repeatedly denied the claims.", "has repeatedly denied")
+    assert b.cue_lemma == "deny"
+
+
+def test_two_piece_direct_quote():
+    text = '"We lost," he said, "but we will be back."'
+    a = _one(text, "said")
+    assert a.kind == "direct"
+    assert [text[s:e] for s, e in a.content_spans] == ['"We lost,"', '"but we will be back."']
+
+
+def test_colon_introduction():
+    text = 'The statement read: "We regret the decision."'
+    a = _one(text, "read")
+    assert a.rule == "colon_quote"
+    assert a.source_type == "document"
+    assert a.content == '"We regret the decision."'
+
+
+def test_adding_that_shares_the_subject():
+    text = "The minister said the talks failed, adding that a deal was still possible."
+    said, adding = (_one(text, "said"), _one(text, "adding"))
+    assert said.content == "the talks failed"
+    assert adding.source == said.source == "the minister"
+    assert adding.rule == "shared_subject"
+    assert adding.content == "that a deal was still possible"
+
+
+def test_interview_with_gives_addressee():
+    a = _one("Smith said in an interview with the BBC that he would resign.", "said")
+    assert a.addressee == "the BBC"
+    assert a.content == "that he would resign"
+
+
+def test_pronouns_resolve_to_the_last_named_person():
+    text = ("Senator Jane Smith said the bill was dead. "
+            "She added that talks would resume. Smith later said she was wrong.")
+    attributions = analysis.find_attributions(text)
+    assert [a.source for a in attributions] == ["Jane Smith"] * 3
+    assert attributions[0].role == "Senator"
+
+
+def test_nested_reported_speech_is_marked():
+    text = "Smith said that experts believe the bridge is unsafe."
+    believe = _one(text, "believe")
+    assert believe.nested
+    assert not _one(text, "said").nested
+    assert _one(text, "said").content == "that experts believe the bridge is unsafe"
+
+
+def test_stances_from_the_lexicon():
+    text = ("Jones claimed the vote was rigged. Smith conceded that he lost. "
+            "The data showed a rise. Brown noted that it rained.")
+    stances = {a.cue: a.stance for a in analysis.find_attributions(text)}
+    assert stances == {"claimed": "distancing", "conceded": "admission",
+                       "showed": "endorsing", "noted": "endorsing"}
+
+
+def test_nouns_are_not_cues():
+    text = "His claims were false. The report is long. The state said nothing."
+    cues = [a.cue for a in analysis.find_attributions(text)]
+    assert cues == ["said"] or cues == []
+
+
+def test_cues_inside_quotes_are_not_attributions():
+    text = '"I never said that," Smith said.'
+    attributions = analysis.find_attributions(text)
+    assert len(attributions) == 1
+    assert attributions[0].cue_span[0] > text.index(",")
+
+
+def test_appositive_is_part_of_the_mention_and_gives_the_role():
+    text = "Brian Fallon, a spokesman for Mrs. Clinton, said the campaign would win."
+    a = _one(text, "said")
+    assert a.source_text == "Brian Fallon, a spokesman for Mrs. Clinton"
+    assert a.source == "Brian Fallon"
+    assert a.role == "spokesman for Mrs. Clinton"
+    b = _one('"No," said Smith, the mayor.', "said")
+    assert (b.source_text, b.source, b.role) == ("Smith, the mayor", "Smith", "mayor")
+
+
+def test_double_apostrophe_quotes_of_wire_copy():
+    text = "''We will not back down,'' Mr. Smith said on Tuesday."
+    (quote,) = analysis.find_quotes(text)
+    assert quote.text == "We will not back down,"
+    assert quote.kind == "direct"

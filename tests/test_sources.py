@@ -1,0 +1,68 @@
+"""Distinct sources: canonical names, coreference, types, roles and counts."""
+
+from __future__ import annotations
+
+import analysis
+from analysis.mentions import describe
+
+
+def test_mention_types():
+    assert describe("Kremlin spokesman Dmitry Peskov").source_type == "named_person"
+    assert describe("Kremlin spokesman Dmitry Peskov").role == "Kremlin spokesman"
+    assert describe("A source in the Chechen leadership").source_type == "anonymous"
+    assert describe("people familiar with the matter").source_type == "anonymous"
+    assert describe("the Kremlin").source_type == "organisation"
+    assert describe("police").source_type == "organisation"
+    assert describe("the Interfax news agency").source_type == "media"
+    assert describe("The Irish Times").source_type == "media"
+    assert describe("court documents").source_type == "document"
+    assert describe("a statement").source_type == "document"
+    assert describe("he").pronoun
+
+
+def test_one_source_per_person_and_words_quoted():
+    text = (
+        'Chechen leader Ramzan Kadyrov said the men were spies. "We lost some," Kadyrov '
+        'said. He added: "They knew the risks." Officials said nothing more.'
+    )
+    sources = analysis.find_sources(text)
+    assert [s.name for s in sources] == ["Ramzan Kadyrov", "Officials"]
+    kadyrov = sources[0]
+    assert kadyrov.attributions == 3
+    assert kadyrov.mentions == 3
+    assert kadyrov.role == "Chechen leader"
+    assert kadyrov.words_quoted == 3 + 4
+    assert sources[1].source_type == "anonymous"
+
+
+def test_definite_description_joins_the_earlier_source():
+    text = ("A senior official said the plan was ready. The official said it would "
+            "start soon. Another official said it would not.")
+    names = [a.source for a in analysis.find_attributions(text)]
+    assert names[0] == names[1] == "a senior official"
+    assert names[2] != names[0]
+
+
+def test_role_noun_joins_named_person():
+    text = ("Kremlin spokesman Dmitry Peskov said talks were over. "
+            "The spokesman said more would follow.")
+    assert {a.source for a in analysis.find_attributions(text)} == {"Dmitry Peskov"}
+
+
+def test_it_resolves_to_a_thing():
+    text = "The documentary claims that agents were sent. It said they were heroes."
+    assert [a.source for a in analysis.find_attributions(text)] == [
+        "the documentary", "the documentary"]
+
+
+def test_titles_inside_capitalised_runs_and_organisation_names():
+    kerry = describe("Secretary of State John Kerry")
+    assert (kerry.source_type, kerry.name, kerry.role) == (
+        "named_person", "John Kerry", "Secretary of State")
+    clarke = describe("Home Secretary Charles Clarke")
+    assert (clarke.name, clarke.role) == ("Charles Clarke", "Home Secretary")
+    assert describe("Ms Diemont").role is None
+    assert describe("the Bank of England").source_type == "organisation"
+    assert describe("the Tories").source_type == "organisation"
+    assert describe("people of Chechnya").source_type == "anonymous"
+    assert describe("Scottish ministers").source_type == "anonymous"

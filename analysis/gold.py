@@ -23,11 +23,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.loading.table import article_id
+
 Span = tuple[int, int]
 
 SPLITS = ("train", "dev", "test", "annotator-training")
 COLUMNS = {
-    "article": "string", "split": "string", "annotator": "string",
+    "article_id": "string", "file": "string", "article": "string", "split": "string",
+    "annotator": "string",
     "attribution_id": "string", "label": "string",
     "cue_start": "Int64", "cue_end": "Int64", "cue_text": "string", "cue_spans": "object",
     "source_start": "Int64", "source_end": "Int64", "source_text": "string",
@@ -123,7 +126,8 @@ def polnear_gold(root: str | Path, split: str) -> pd.DataFrame:
     is ``"train"``, ``"dev"``, ``"test"`` or ``"annotator-training"``. One row per
     attribution; ``*_spans`` hold every piece (relations can be discontinuous),
     ``*_start`` / ``*_end`` the overall extent, ``*_text`` the pieces joined by a space.
-    ``source_*`` is missing for ``Attribution-no-source``.
+    ``source_*`` is missing for ``Attribution-no-source``. ``article_id`` equals the id
+    ``load_articles`` gives the text when it loads PolNeAR's ``data`` folder.
     """
     if split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
@@ -136,7 +140,8 @@ def polnear_gold(root: str | Path, split: str) -> pd.DataFrame:
         text = text_path.read_text(encoding="utf-8")
         annotator = ann_path.stem.rsplit("_", 1)[1] if "_" in ann_path.stem else ""
         for relation in parse_ann(ann_path.read_text(encoding="utf-8")):
-            row = {"article": stem, "split": split, "annotator": annotator,
+            row = {"article_id": article_id(f"{split}/text/{text_path.name}"),
+                   "file": text_path.name, "article": stem, "split": split, "annotator": annotator,
                    "attribution_id": relation["attribution_id"], "label": relation["label"]}
             for name in ("cue", "source", "content"):
                 row.update(_role_columns(name, relation[name], text))

@@ -1,19 +1,159 @@
-"""PLACEHOLDER: replaced by the loaders (issue 2)."""
+"""Files to articles: one DataFrame row per article, and a report of what did not load.
+
+    import analysis
+    articles = analysis.load_articles("data/articles")
+    analysis.skipped(articles)          # path, record, reason of every record not loaded
+
+The article table (``COLUMNS``; pandas ``string`` dtype for text):
+
+============== ======================== ==================================================
+column         dtype                    meaning
+============== ======================== ==================================================
+article_id     string                   16 hex digits of SHA-1 of the file's path relative
+                                        to the root given (+ ``#record key`` inside it):
+                                        stable; identical texts in two files, two ids
+title          string                   headline
+text           string                   body only, one paragraph per line (``\\n``)
+outlet         string                   publisher / site
+author         string                   byline (several joined with "; ")
+published      datetime64[ns, UTC]      publication time (naive times read as UTC), NaT
+url            string                   where the article came from
+section        string                   from the source, else the sub-folder it sits in
+language       string                   ISO 639-1; declared by the source, else detected
+                                        with py3langid
+source_path    string                   the file (``archive.zip/member`` inside archives)
+n_words        Int64                    ``analysis.text.count_words(text)``
+boilerplate    string                   promotion/footer lines removed from the text
+duplicate_of   string                   ``article_id`` of an earlier row with the same text
+============== ======================== ==================================================
+
+Layouts add columns: Reuters-21578 ``topics``, ``places``, ``people``, ``orgs``,
+``exchanges``, ``dateline``, ``newid``, ``lewissplit``; PolNeAR ``wire``, ``credit``,
+``compartment`` (see ``formats/reuters.py`` and ``formats/polnear.py``).
+
+The load report, in ``df.attrs`` (plain data, so ``pd.concat`` keeps working):
+
+- ``skipped``: list of ``{"path", "record", "reason"}`` dicts, one per record that did not
+  load (``record`` is None for a whole file, else ``line 3``, ``row 5``, ``item 2``,
+  ``NEWID=17``, ...); ``analysis.skipped(df)`` shows it as a DataFrame.
+- ``ignored``: files passed over on purpose (README*, LICENSE*, SOURCE*, NOTICE*,
+  dotfiles, ``.dtd``, brat ``.ann``, PolNeAR's ``metadata.tsv``).
+- ``layouts``: rows per detected layout, e.g. ``{"reuters21578": 19043}``.
+- ``records_seen``: rows + skipped records (always; one per file for one-article formats,
+  one per line/row/item/story for JSONL, CSV, JSON lists, XLSX, SGML and WARC).
+
+Modules, one job each: ``files`` (walking, reading, archives), ``cleaning`` (decoding,
+normalising, boilerplate), ``fields`` (field names of structured records), ``formats``
+(one reader per format), ``language``, ``table`` (rows and dtypes), ``fetch``.
+"""
 
 from __future__ import annotations
 
+import sys
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
-def load_articles(paths, *, recursive=True, errors="report"):
-    raise NotImplementedError
+import pandas as pd
+
+from analysis.loading import files, formats, table
+from analysis.loading.fetch import fetch_articles
+from analysis.loading.formats.polnear import is_metadata_file
+from analysis.loading.model import DEFAULT_MAX_BYTES, Errors, LoadError, LoadOptions, Skip
+from analysis.loading.table import COLUMNS
+
+SKIPPED_COLUMNS = ("path", "record", "reason")
+
+__all__ = [
+    "COLUMNS", "LoadError", "LoadOptions", "fetch_articles", "load_articles",
+    "skipped",
+]
 
 
-def skipped(df):
-    raise NotImplementedError
+def _progress(items: list, options: LoadOptions) -> Iterable:
+    """``items`` wrapped in a tqdm bar when asked for, or by default on a terminal."""
+    show = options.progress if options.progress is not None else (
+        sys.stderr.isatty() and len(items) > 200
+    )
+    if not show:
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, desc="loading", unit="file")
 
 
-def polnear_gold(root, split):
-    raise NotImplementedError
+def load_articles(
+    paths: str | Path | Sequence[str | Path],
+    *,
+    recursive: bool = True,
+    errors: Errors = "report",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fields: Mapping[str, str | Sequence[str]] | None = None,
+    boilerplate: bool = True,
+    detect_language: bool = True,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Load articles from files and folders into one table (see the module docstring).
+
+    ``paths`` is a file or folder, or a list of them; folders are walked in sorted order.
+    Nothing stops a batch: a record that cannot be loaded is listed in
+    ``df.attrs["skipped"]`` with its reason, unless ``errors="raise"``, which raises
+    ``LoadError`` on the first one. See ``LoadOptions`` for the other keywords.
+    """
+    if errors not in ("report", "raise"):
+        raise ValueError(f'errors must be "report" or "raise", not {errors!r}')
+    options = LoadOptions(recursive=recursive, errors=errors, max_bytes=max_bytes,
+                          fields=fields, boilerplate=boilerplate,
+                          detect_language=detect_language, progress=progress)
+    given = [paths] if isinstance(paths, str | Path) else list(paths)
+    rows: list[dict[str, object]] = []
+    skips: list[dict[str, object]] = []
+    ignored: list[str] = []
+    layouts: Counter[str] = Counter()
+
+    def skip(path: str, record: str | None, reason: str) -> None:
+        if options.errors == "raise":
+            raise LoadError(path, record, reason)
+        skips.append({"path": path, "record": record, "reason": reason})
+
+    entries: list[files.FileEntry] = []
+    for item in given:
+        path = Path(item).expanduser()
+        if not path.exists():
+            skip(str(item), None, "path does not exist")
+            continue
+        found, passed_over = files.walk(path, str(item), recursive=options.recursive)
+        for entry in found:
+            if is_metadata_file(entry.path):
+                passed_over.append(entry.display)
+            else:
+                entries.append(entry)
+        ignored += passed_over
+
+    for entry in _progress(entries, options):
+        source = files.read_entry(entry, options.max_bytes)
+        if isinstance(source, Skip):
+            skip(entry.display, source.key, source.reason)
+            continue
+        for origin, outcome in formats.read(source, options, ignored):
+            layout = None if isinstance(outcome, Skip) else outcome.layout
+            row = outcome if isinstance(outcome, Skip) else table.finish(outcome, origin, options)
+            if isinstance(row, Skip):
+                skip(origin.display, row.key, row.reason)
+                continue
+            rows.append(row)
+            if layout:
+                layouts[layout] += 1
+
+    frame = table.build(rows)
+    frame.attrs["skipped"] = skips
+    frame.attrs["ignored"] = sorted(set(ignored), key=ignored.index)
+    frame.attrs["layouts"] = dict(layouts)
+    frame.attrs["records_seen"] = len(frame) + len(skips)
+    return frame
 
 
-def fetch_articles(urls):
-    raise NotImplementedError
+def skipped(df: pd.DataFrame) -> pd.DataFrame:
+    """The load report of ``df`` as a DataFrame: path, record, reason (also when empty)."""
+    records = df.attrs.get("skipped", [])
+    return pd.DataFrame(list(records), columns=list(SKIPPED_COLUMNS)).astype("string")

@@ -1,0 +1,180 @@
+"""Bytes to clean text: decoding, Unicode and whitespace clean-up, boilerplate lines.
+
+1. ``decode``: UTF-8 (a BOM is dropped); bytes that are not valid UTF-8 are read as
+   Windows-1252, and the five bytes cp1252 leaves undefined as Latin-1, so a stray
+   Latin-1 "£" (BBC ``sport/199.txt``) or a whole Latin-1 file (Reuters ``reut2-017``)
+   loads with its characters and nothing is dropped. UTF-16 with a BOM is honoured.
+   Binary data (NUL bytes, mostly control characters) is refused with a reason.
+2. ``normalise``: NFC, newlines to ``\\n``, control characters dropped, Unicode spaces
+   to plain spaces, each line trimmed, blank lines dropped (paragraphs are lines).
+3. ``split_boilerplate``: publisher promotion and footer lines (newsletter sign-ups,
+   "Read more:", copyright lines, ...) move out of the text into a separate list. The
+   patterns are data, in ``analysis/lexicons/boilerplate.tsv``: ``edge`` patterns are
+   applied only to the run of lines at the start and at the end of a text (where
+   footers live), so a story paragraph in the middle is never eaten; ``line`` patterns
+   match a whole short line anywhere ("Advertisement", "READ MORE: ...").
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from analysis.lexicons import load_lexicon
+
+
+class NotText(ValueError):
+    """The bytes are not text (binary data)."""
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: decode the offending bytes as cp1252, else Latin-1."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    chars = []
+    for byte in chunk:
+        try:
+            chars.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            chars.append(bytes([byte]).decode("latin-1"))
+    return "".join(chars), error.end
+
+
+codecs.register_error("analysis_cp1252_fallback", _cp1252_fallback)
+
+_BINARY_SAMPLE = 65_536
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes with a NUL, or with more than 10% control bytes, in the first 64 KB."""
+    sample = data[:_BINARY_SAMPLE]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(sample) > 0.10
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes: UTF-8 (BOM dropped) with a per-byte cp1252/Latin-1 fallback.
+
+    >>> decode("café".encode("utf-8")) == decode("café".encode("cp1252")) == "café"
+    True
+    >>> decode(b"\\xef\\xbb\\xbfHello")
+    'Hello'
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    if looks_binary(data):
+        raise NotText("binary content, not text")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    return data.decode("utf-8", errors="analysis_cp1252_fallback")
+
+
+# Control characters (C0 except tab and newline, DEL, C1) and invisible format
+# characters that only get in the way (zero-width space/joiners, BOM, soft hyphen).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0c\x0b]")
+
+
+def normalise(text: str) -> str:
+    """NFC, ``\\n`` newlines, no control characters, one space between words, no blank lines.
+
+    >>> normalise("  Caf\\u0065\\u0301\\u00a0au  lait\\r\\n\\r\\nSecond\\x03 line ")
+    'Café au lait\\nSecond line'
+    """
+    text = _NEWLINES.sub("\n", text)
+    text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateRule:
+    """One pattern of ``boilerplate.tsv``: where it applies and what it matches."""
+
+    where: str  # "edge" (leading/trailing run of lines) or "line" (anywhere)
+    pattern: re.Pattern[str]
+    max_words: int
+
+
+@cache
+def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
+    """The rules of ``analysis/lexicons/boilerplate.tsv``, compiled once."""
+    return tuple(
+        BoilerplateRule(row["where"], re.compile(row["pattern"], re.IGNORECASE),
+                        int(row["max_words"]))
+        for row in load_lexicon("boilerplate")
+    )
+
+
+@cache
+def _rules_by_place() -> dict[str, tuple[int, tuple[BoilerplateRule, ...]]]:
+    """Rules grouped by ``where``, with the largest ``max_words`` of each group."""
+    groups: dict[str, tuple[int, tuple[BoilerplateRule, ...]]] = {}
+    for where in ("edge", "line"):
+        rules = tuple(r for r in boilerplate_rules() if r.where == where)
+        groups[where] = (max((r.max_words for r in rules), default=0), rules)
+    return groups
+
+
+def _matches(line: str, where: str) -> bool:
+    longest, rules = _rules_by_place()[where]
+    n_words = line.count(" ") + 1  # lines are normalised: one space between words
+    if n_words > longest:  # most story paragraphs: no regex needed
+        return False
+    return any(n_words <= rule.max_words and rule.pattern.search(line) for rule in rules)
+
+
+def is_boilerplate(line: str, *, at_edge: bool) -> bool:
+    """True when ``line`` is promotion/footer text (``edge`` rules only when ``at_edge``)."""
+    return _matches(line, "line") or (at_edge and _matches(line, "edge"))
+
+
+SHORT_LINE = 6  # a line this short inside a footer run ("Thank you", "Comments") joins it
+
+
+def _edge_run(lines: list[str], order: range) -> int:
+    """How many lines, walking ``order`` from one end, belong to a header/footer run.
+
+    A line belongs when it matches a rule; a short line (``SHORT_LINE`` words or fewer)
+    that does not match belongs only when it lies between matching lines (at most two
+    such lines in a row), so a short story line next to a footer is never taken.
+    """
+    run = 0
+    pending = 0
+    for i in order:
+        line = lines[i]
+        if is_boilerplate(line, at_edge=True):
+            run += pending + 1
+            pending = 0
+        elif run and line.count(" ") + 1 <= SHORT_LINE and pending < 2:
+            pending += 1
+        else:
+            break
+    return run
+
+
+def split_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
+    """``(story lines, boilerplate lines)``: footers peeled off both ends, promo lines anywhere.
+
+    The leading and trailing runs of lines that match an ``edge`` or ``line`` rule are
+    removed (with short unmatched lines caught between matching ones, see ``_edge_run``);
+    inside the story only ``line`` rules apply. Removed lines keep their order.
+    """
+    start = _edge_run(lines, range(len(lines)))
+    end = len(lines) - _edge_run(lines, range(len(lines) - 1, start - 1, -1))
+    kept: list[str] = []
+    removed = lines[:start]
+    for line in lines[start:end]:
+        (removed if is_boilerplate(line, at_edge=False) else kept).append(line)
+    removed += lines[end:]
+    return kept, removed

@@ -1,0 +1,107 @@
+"""Outcomes to the article table: cleaning, ids, dates, languages, duplicates, dtypes.
+
+``finish`` turns one ``Article`` (raw text from a reader) into one row; ``build`` makes
+the DataFrame with the documented columns and dtypes, in order, also when empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pandas as pd
+
+from analysis.loading import language
+from analysis.loading.cleaning import normalise, split_boilerplate
+from analysis.loading.model import Article, LoadOptions, Skip, Source
+from analysis.text import count_words
+
+COLUMNS: dict[str, str] = {
+    "article_id": "string", "title": "string", "text": "string", "outlet": "string",
+    "author": "string", "published": "datetime64[ns, UTC]", "url": "string",
+    "section": "string", "language": "string", "source_path": "string", "n_words": "Int64",
+    "boilerplate": "string", "duplicate_of": "string",
+}
+
+
+def article_id(relative: str, key: str = "") -> str:
+    """16 hex digits of the SHA-1 of the relative path (plus ``#key`` for a record in it).
+
+    >>> article_id("000_1f5ea510983bc6a6.txt")
+    '01a109a6af3bf2b5'
+    """
+    name = f"{relative}#{key}" if key else relative
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_date(value: object) -> pd.Timestamp | None:
+    """A UTC timestamp from a string, date or datetime (naive means UTC); None if unknown."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime(value.year, value.month, value.day)
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if pd.isna(stamp):
+        return None
+    try:
+        return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def _one_line(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = normalise(str(value)).replace("\n", " ")
+    return value or None
+
+
+def finish(article: Article, source: Source, options: LoadOptions) -> dict[str, object] | Skip:
+    """The table row of one article, or a ``Skip`` when no text is left after clean-up."""
+    lines = normalise(article.text).split("\n") if article.text else []
+    lines = [line for line in lines if line]
+    removed = list(article.boilerplate)
+    if options.boilerplate and lines:
+        lines, footer = split_boilerplate(lines)
+        removed += footer
+    text = "\n".join(lines)
+    if not text:
+        reason = "no text left after removing boilerplate" if removed else "empty text"
+        return Skip(article.key or None, reason)
+    declared = language.normalise_code(article.language)
+    detected = language.detect(text) if options.detect_language and not declared else None
+    return {
+        "article_id": article_id(source.relative, article.key),
+        "title": _one_line(article.title),
+        "text": text,
+        "outlet": _one_line(article.outlet),
+        "author": _one_line(article.author),
+        "published": parse_date(article.published),
+        "url": _one_line(article.url),
+        "section": _one_line(article.section)
+        or (source.folder if article.folder_is_section else None),
+        "language": declared or detected,
+        "source_path": source.display,
+        "n_words": count_words(text),
+        "boilerplate": "\n".join(removed) or None,
+        "duplicate_of": None,
+        **article.extra,
+    }
+
+
+def build(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """The article table: core columns first (documented dtypes), then layout extras."""
+    extras = list(dict.fromkeys(k for row in rows for k in row if k not in COLUMNS))
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, *extras])
+    frame["published"] = pd.to_datetime(frame["published"], utc=True).astype(
+        "datetime64[ns, UTC]"
+    )
+    frame = frame.astype({k: v for k, v in COLUMNS.items() if k != "published"})
+    for column in extras:
+        frame[column] = frame[column].astype("string")
+    first = frame.groupby("text", sort=False)["article_id"].transform("first")
+    frame["duplicate_of"] = first.where(first != frame["article_id"]).astype("string")
+    return frame

@@ -12,6 +12,7 @@ import pytest
 
 import analysis
 from analysis.loading.fields import field_map
+from analysis.paths import REPO_ROOT
 
 STORY = (
     "The city council voted on Tuesday to close the old bridge for repairs.\n"
@@ -278,3 +279,9 @@ def test_files_passed_over_on_purpose(tmp_path, name):
     df = analysis.load_articles(tmp_path)
     assert df.empty and analysis.skipped(df).empty
     assert df.attrs["ignored"] == [str(tmp_path / name)]
+
+
+def test_html_keeps_the_time_of_day_of_publication() -> None:
+    """htmldate keeps the day only; the page's article:published_time adds time and zone."""
+    df = analysis.load_articles(REPO_ROOT / "data" / "articles" / "harbour_herald_seawall.html")
+    assert df.loc[0, "published"] == pd.Timestamp("2025-08-21T05:00:00", tz="UTC")

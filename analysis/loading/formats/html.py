@@ -312,12 +312,33 @@ def extract(data: bytes | str, *, url: str | None = None, key: str = "",
         text="\n".join(story),
         outlet=document.sitename or None,
         author=document.author or None,
-        published=document.date or None,
+        published=published_time(raw, document.date or None),
         url=url or document.url or None,
         section=categories[0] if categories else None,
         language=_declared_language(raw),
         boilerplate=removed,
     )
+
+
+# trafilatura (htmldate) keeps only the day of publication; the page's own
+# machine-readable timestamp keeps the time and zone, so it wins when it names that day.
+_PUBLISHED_META = re.compile(
+    rb"<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*[\"']"
+    rb"(?:article:published_time|og:published_time|datePublished|pubdate)[\"'][^>]*>",
+    re.IGNORECASE,
+)
+_META_CONTENT = re.compile(rb"content\s*=\s*[\"']([^\"']{10,40})[\"']", re.IGNORECASE)
+
+
+def published_time(raw: bytes, day: str | None) -> str | None:
+    """The page's published timestamp with time of day, if it agrees with ``day``."""
+    for tag in _PUBLISHED_META.finditer(raw[:200_000]):
+        content = _META_CONTENT.search(tag.group())
+        if content:
+            stamp = content.group(1).decode("ascii", "replace").strip()
+            if day is None or stamp.startswith(day[:10]):
+                return stamp
+    return day
 
 
 def read_html(source: Source, options: LoadOptions) -> Iterator[Outcome]:

@@ -15,6 +15,7 @@ from analysis.text import install_nltk_data as _install_nltk_data
 
 _install_nltk_data()
 
+from analysis.coding import agreement, export_for_coding  # noqa: E402
 from analysis.corpus import (  # noqa: E402
     attributions,
     boosters,
@@ -32,7 +33,10 @@ from analysis.document import (  # noqa: E402
     find_quotes,
     find_sources,
 )
-from analysis.loading import fetch_articles, load_articles, polnear_gold, skipped  # noqa: E402
+from analysis.explore import explore  # noqa: E402
+from analysis.gold import polnear_gold  # noqa: E402
+from analysis.highlight import highlight  # noqa: E402
+from analysis.loading import fetch_articles, load_articles, skipped  # noqa: E402
 from analysis.records import Attribution, Booster, Hedge, Quote, Sentence, Source  # noqa: E402
 from analysis.text import blob, count_words, sentence_spans, word_spans  # noqa: E402
 
@@ -44,11 +48,14 @@ __all__ = [
     "Quote",
     "Sentence",
     "Source",
+    "agreement",
     "analyse",
     "attributions",
     "blob",
     "boosters",
     "count_words",
+    "explore",
+    "export_for_coding",
     "fetch_articles",
     "find_attributions",
     "find_boosters",
@@ -56,6 +63,7 @@ __all__ = [
     "find_quotes",
     "find_sources",
     "hedges",
+    "highlight",
     "load_articles",
     "polnear_gold",
     "profile",

@@ -2,6 +2,7 @@
 
 - ``report``  analyse a corpus and write the reports and tables (``make report``)
 - ``tables``  write the article, profile and record tables as CSV
+- ``profile`` analyse a large corpus in chunks into Parquet/CSV tables (resumable)
 - ``test``    run the test suite (``make test``)
 - ``lab``     open JupyterLab on the notebooks (``make lab``)
 - ``bench``   run every script in ``benchmarks/`` (``make bench``)
@@ -42,9 +43,24 @@ def write_tables(corpus: Path, out: Path) -> list[Path]:
 
 
 def _report(args: argparse.Namespace) -> int:
+    """Run every notebook on the corpus into sanitised HTML reports plus CSV tables."""
+    import time
+
     corpus, out = resolve(args.corpus), resolve(args.out)
-    for path in write_tables(corpus, out / "data"):
-        print(f"wrote {path}")
+    if args.no_notebooks:
+        for path in write_tables(corpus, out / "data"):
+            print(f"wrote {path}")
+        return 0
+    from analysis.report import ReportError, build_reports
+
+    started = time.perf_counter()
+    try:
+        index = build_reports(corpus, out, notebooks=resolve(args.notebooks),
+                              only=args.only or None, jobs=args.jobs)
+    except ReportError as error:
+        print(f"report failed: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {index} ({time.perf_counter() - started:.0f} s); open it in a browser")
     return 0
 
 
@@ -52,6 +68,12 @@ def _tables(args: argparse.Namespace) -> int:
     for path in write_tables(resolve(args.corpus), resolve(args.out)):
         print(f"wrote {path}")
     return 0
+
+
+def _profile(args: argparse.Namespace) -> int:
+    from analysis.streaming import run_from_args
+
+    return run_from_args(args)
 
 
 def _test(args: argparse.Namespace) -> int:
@@ -82,12 +104,30 @@ def main(argv: list[str] | None = None) -> int:
     report = commands.add_parser("report", help="analyse a corpus, write reports and tables")
     report.add_argument("--corpus", default="data/articles")
     report.add_argument("--out", default="reports")
+    report.add_argument("--notebooks", default="notebooks",
+                        help="folder of NN_name.ipynb notebooks to run (default notebooks)")
+    report.add_argument("--only", nargs="*", metavar="NN",
+                        help="run only the notebooks whose names start with these prefixes")
+    report.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default 2)")
+    report.add_argument("--no-notebooks", action="store_true",
+                        help="write the CSV tables only, without running the notebooks")
     report.set_defaults(run=_report)
 
     tables = commands.add_parser("tables", help="write the tables of a corpus as CSV")
     tables.add_argument("--corpus", default="data/articles")
     tables.add_argument("--out", default="reports/data")
     tables.set_defaults(run=_tables)
+
+    from analysis.streaming import add_arguments as add_profile_arguments
+
+    profile = commands.add_parser(
+        "profile", help="analyse a large corpus in chunks into Parquet or CSV tables",
+        description="Analyse INPUT files in chunks (bounded memory, resumable) and write "
+        "the profile, quotes, attributions, sources, hedges, boosters, articles and "
+        "skipped tables into --out. See analysis/streaming.py and docs/scale.md.",
+    )
+    add_profile_arguments(profile)
+    profile.set_defaults(run=_profile)
 
     test = commands.add_parser("test", help="run the test suite")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER)

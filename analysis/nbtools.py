@@ -1,0 +1,169 @@
+"""Small helpers the notebooks share, so that each notebook stays thin.
+
+``open_corpus(CORPUS)`` resolves a parameter against the repository root, loads the
+articles and prints a one-line description (plus the research-use notice when the
+corpus's terms say so). The other functions join article columns onto record tables,
+count things per outlet, and pick the worked example.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.paths import REPO_ROOT, resolve
+
+SEED_NAME = "000_1f5ea510983bc6a6"
+WIRE_EMPTY = {"", "none", "na", "nan", "<na>", "null"}
+
+
+def corpus_path(corpus: str | Path) -> Path:
+    """The corpus parameter as an absolute path (relative paths: from the repo root)."""
+    return resolve(corpus)
+
+
+def show_path(path: str | Path) -> str:
+    """``path`` relative to the repository root when inside it (no machine paths in reports)."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(REPO_ROOT).as_posix()
+    except ValueError:
+        return path.name if path.is_absolute() else str(path)
+
+
+def open_corpus(corpus: str | Path, *, quiet: bool = False) -> pd.DataFrame:
+    """Load the articles of ``corpus`` and print what was loaded.
+
+    Raises ``FileNotFoundError`` with the resolved path when the corpus is missing.
+    """
+    import analysis
+    from analysis.report import research_use_notice
+
+    path = corpus_path(corpus)
+    if not path.exists():
+        raise FileNotFoundError(f"CORPUS not found: {path} (set CORPUS in the parameters cell)")
+    articles = _shared_articles(path)
+    if articles is None:
+        articles = analysis.load_articles(path)
+    if not quiet:
+        outlets = articles["outlet"].nunique() if "outlet" in articles else 0
+        skipped = len(articles.attrs.get("skipped", []))
+        print(f"Corpus {show_path(path)}: {len(articles)} articles from {outlets} outlets"
+              f" ({skipped} records skipped).")
+        notice = research_use_notice(path)
+        if notice:
+            print(f"Research use only ({notice}): do not publish outputs that quote it.")
+    return articles
+
+
+def _shared_articles(path: Path) -> pd.DataFrame | None:
+    """The article table a report build loaded once for every notebook, when it is for
+    this corpus (``analysis.report`` sets ``ANALYSIS_ARTICLES_CACHE`` / ``_CORPUS``)."""
+    cache = os.environ.get("ANALYSIS_ARTICLES_CACHE")
+    if not cache or os.environ.get("ANALYSIS_ARTICLES_CORPUS") != str(path.resolve()):
+        return None
+    try:
+        return pd.read_pickle(cache)
+    except (OSError, ValueError):
+        return None
+
+
+def with_articles(table: pd.DataFrame, articles: pd.DataFrame,
+                  columns: tuple[str, ...] = ("outlet", "published", "title")) -> pd.DataFrame:
+    """``table`` with article columns (``outlet`` etc.) joined on ``article_id``."""
+    present = [c for c in columns if c in articles and c not in table]
+    right = articles[["article_id", *present]].copy()
+    right["article_id"] = right["article_id"].astype("string")
+    left = table.copy()
+    left["article_id"] = left["article_id"].astype("string")
+    return left.merge(right, on="article_id", how="left")
+
+
+def by_outlet(table: pd.DataFrame, column: str, *, outlet: str = "outlet",
+              share: bool = False) -> pd.DataFrame:
+    """Counts (or row shares) of ``column``'s values per outlet; outlets as rows.
+
+    Missing outlets become ``"(unknown)"``; missing values ``"(none)"``.
+    """
+    if table.empty or column not in table:
+        return pd.DataFrame()
+    rows = table[outlet].astype("string").fillna("(unknown)") if outlet in table else \
+        pd.Series("(all)", index=table.index)
+    values = table[column].astype("string").fillna("(none)")
+    counts = pd.crosstab(rows, values)
+    counts.index.name, counts.columns.name = "outlet", column
+    if share:
+        counts = counts.div(counts.sum(axis=1), axis=0).round(3)
+    return counts
+
+
+def pick_example(articles: pd.DataFrame) -> pd.Series | None:
+    """The worked example (the seed article) when the corpus has it, else the first row."""
+    if articles.empty:
+        return None
+    if "source_path" in articles:
+        is_seed = articles["source_path"].astype("string").str.contains(SEED_NAME, regex=False)
+        if is_seed.fillna(False).any():
+            return articles[is_seed.fillna(False)].iloc[0]
+    return articles.iloc[0]
+
+
+def file_format(source_path: object) -> str:
+    """The input format of a ``source_path``: its extension, ``.gz`` and archives named.
+
+    ``a/b.json`` -> ``json``; ``b.csv.gz`` -> ``csv.gz``; ``x.zip/inner.txt`` -> ``zip:txt``.
+    """
+    if not isinstance(source_path, str) or not source_path:
+        return "(unknown)"
+    path = source_path.replace("\\", "/")
+    archive = re.search(r"\.zip[/!:]", path, re.IGNORECASE)
+    name = path.rsplit("/", 1)[-1].lower()
+    parts = name.split(".")
+    ext = ".".join(parts[-2:]) if len(parts) > 2 and parts[-1] == "gz" else parts[-1]
+    if "." not in name:
+        ext = "(none)"
+    return f"zip:{ext}" if archive else ext
+
+
+def is_wire(articles: pd.DataFrame) -> pd.Series:
+    """True for wire copy, where the corpus says so (PolNeAR's ``wire`` column).
+
+    A corpus without a ``wire`` column gives all False: nothing is kept apart.
+    """
+    if "wire" not in articles:
+        return pd.Series(False, index=articles.index)
+    wire = articles["wire"].astype("string").str.strip().str.lower()
+    return ~wire.fillna("").isin(WIRE_EMPTY)
+
+
+def credits(articles: pd.DataFrame) -> pd.Series:
+    """How often each ``credit`` line occurs (PolNeAR: "h/t: The Hill", "AP"), largest
+    first; empty when the corpus has no ``credit`` column. A hat tip is not wire copy."""
+    if "credit" not in articles:
+        return pd.Series(dtype="int64", name="articles")
+    values = articles["credit"].astype("string").str.strip()
+    values = values[values.notna() & ~values.fillna("").str.lower().isin(WIRE_EMPTY)]
+    return values.value_counts().rename("articles")
+
+
+def profile_with_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """``analysis.profile`` joined with ``outlet``, ``published``, ``title`` and a
+    ``wire`` flag (see ``is_wire``)."""
+    import analysis
+
+    joined = with_articles(analysis.profile(articles), articles)
+    flags = pd.DataFrame({"article_id": articles["article_id"].astype("string"),
+                          "wire": is_wire(articles).to_numpy()})
+    return joined.merge(flags, on="article_id", how="left")
+
+
+def top_words_by(table: pd.DataFrame, key: str, value: str, n: int = 15) -> pd.Series:
+    """Sum of ``value`` per ``key`` (e.g. quoted words per speaker), largest first."""
+    if table.empty or key not in table:
+        return pd.Series(dtype=float)
+    keys = table[key].astype("string").fillna("(no speaker)")
+    sums = pd.to_numeric(table[value], errors="coerce").groupby(keys).sum()
+    return sums.sort_values(ascending=False, kind="stable").head(n)

@@ -1,0 +1,162 @@
+"""``build_reports`` on the shipped data: content, tables, determinism, failures.
+
+The full build runs once per session (about a minute on two cores); the determinism
+test exports one notebook a second time and compares it byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from analysis.__main__ import main
+from analysis.paths import DEFAULT_CORPUS, REPO_ROOT
+from analysis.report import (
+    ReportError,
+    build_reports,
+    notebook_paths,
+    research_use_notice,
+    sanitise,
+)
+
+pytestmark = pytest.mark.slow
+NOTEBOOKS = notebook_paths(REPO_ROOT / "notebooks")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("reports")
+    build_reports(DEFAULT_CORPUS, out)
+    return out
+
+
+def test_index_links_every_notebook_with_a_summary(built):
+    index = (built / "index.html").read_text(encoding="utf-8")
+    for notebook in NOTEBOOKS:
+        link = re.search(rf'<li><a href="{notebook.stem}\.html">([^<]+)</a> — ([^<]+)</li>', index)
+        assert link, f"index does not link {notebook.stem}"
+        assert len(link.group(2).strip()) > 20, "one-line summary missing"
+        assert (built / f"{notebook.stem}.html").is_file()
+    assert "research use only" not in index.lower()  # the shipped data is the project's own
+
+
+def test_each_report_holds_figures_and_tables_and_no_code(built):
+    for notebook in NOTEBOOKS:
+        page = (built / f"{notebook.stem}.html").read_text(encoding="utf-8")
+        assert re.search(r'<img[^>]+src="data:image/png;base64,', page), notebook.stem
+        assert "<table" in page, notebook.stem
+        assert "<script" not in page.lower()
+        assert "Traceback" not in page
+        assert "resolve(CORPUS)" not in page, "code cells must not be exported"
+        solutions = re.findall(r"<details><summary>Solution</summary>(.*?)</details>", page,
+                               re.DOTALL)
+        assert solutions and all(s.strip() for s in solutions), "solutions must be inside"
+        assert not re.search(r"0x[0-9a-f]{8,}", page), "memory address in the report"
+        assert "/tmp/" not in page and str(REPO_ROOT) not in page, "machine path in report"
+    start = (built / "00_start_here.html").read_text(encoding="utf-8")
+    assert 'class="hl-view"' in start and "hl-cue-distancing" in start
+
+
+def test_tables_behind_the_figures_are_written(built):
+    data = built / "data"
+    for name in ("articles", "profile", "quotes", "attributions", "sources", "hedges",
+                 "boosters", "skipped", "outlet_means"):
+        assert (data / f"{name}.csv").is_file(), name
+    profile = pd.read_csv(data / "profile.csv")
+    articles = pd.read_csv(data / "articles.csv")
+    assert len(profile) == len(articles) > 10
+    means = pd.read_csv(data / "outlet_means.csv")
+    assert {"group", "measure", "mean", "ci_low", "ci_high"} <= set(means.columns)
+
+
+def test_one_notebook_exported_twice_is_byte_identical(built, tmp_path):
+    build_reports(DEFAULT_CORPUS, tmp_path, only=["00"], data=False)
+    first = (built / "00_start_here.html").read_bytes()
+    second = (tmp_path / "00_start_here.html").read_bytes()
+    assert first == second
+
+
+def _failing_notebooks(folder: Path) -> Path:
+    folder.mkdir()
+    nb = new_notebook(cells=[new_markdown_cell("# 00 · Fails"),
+                             new_code_cell('CORPUS = "data/articles"'),
+                             new_code_cell("raise ValueError('boom: the cell failed')")])
+    nb.cells[1].metadata["tags"] = ["parameters"]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, folder / "00_fails.ipynb")
+    return folder
+
+
+def test_a_failing_cell_fails_the_build_with_its_error(tmp_path):
+    notebooks = _failing_notebooks(tmp_path / "notebooks")
+    with pytest.raises(ReportError, match="boom: the cell failed"):
+        build_reports(DEFAULT_CORPUS, tmp_path / "out", notebooks=notebooks, data=False)
+
+
+def test_the_command_exits_non_zero_and_shows_the_error(tmp_path, capsys):
+    notebooks = _failing_notebooks(tmp_path / "notebooks")
+    status = main(["report", "--corpus", str(DEFAULT_CORPUS), "--out", str(tmp_path / "out"),
+                   "--notebooks", str(notebooks)])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert "00_fails.ipynb" in err and "ValueError: boom: the cell failed" in err
+
+
+def test_research_use_only_corpus_is_flagged(tmp_path):
+    corpus = tmp_path / "corpus" / "data"
+    corpus.mkdir(parents=True)
+    (corpus / "a.txt").write_text("Headline\nBody.\n", encoding="utf-8")
+    assert research_use_notice(corpus) is None
+    (tmp_path / "corpus" / "SOURCE.txt").write_text(
+        "License: none.\nTreat as research-use only.\n", encoding="utf-8")
+    notice = research_use_notice(corpus)
+    assert notice and "research-use only" in notice
+    assert research_use_notice(DEFAULT_CORPUS) is None
+
+
+def test_index_of_a_research_only_corpus_says_do_not_publish(tmp_path):
+    from analysis.report import Report, _index
+
+    reports = [Report(tmp_path / "00_a.ipynb", tmp_path / "00_a.html", "00 · A <b>", "One <i>")]
+    page = _index(reports, tmp_path, [], "SOURCE.txt: research use only")
+    assert "do not publish" in page and "research use only" in page.lower()
+    assert "00 · A &lt;b&gt;" in page and "One &lt;i&gt;" in page  # escaped
+    assert "do not publish" not in _index(reports, tmp_path, [], None)
+
+
+def test_sanitise_keeps_the_report_vocabulary():
+    fragment = (
+        '<div class="hl-view"><span class="hl hl-cue" title="cue: neutral">said</span>'
+        '<sup class="hl-tag">neutral</sup></div><details><summary>Solution</summary>'
+        '<pre><code>x = 1</code></pre></details><table class="dataframe"><thead><tr>'
+        '<th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'
+        '<img src="data:image/png;base64,iVBORw0KGgo=" alt="figure">'
+        '<h2 id="Summary">Summary</h2><a href="02_sourcing.html">next</a>'
+    )
+    clean = sanitise(fragment)
+    for kept in ('class="hl hl-cue"', 'title="cue: neutral"', "<details>", "<summary>",
+                 "<table", "<td>1</td>", 'src="data:image/png;base64,', 'id="Summary"',
+                 'href="02_sourcing.html"', "<code>x = 1</code>"):
+        assert kept in clean, kept
+
+
+def test_sanitise_removes_everything_executable():
+    hostile = (
+        '<script>alert(1)</script><style>body{}</style><img src=x onerror="alert(2)">'
+        '<img src="data:image/svg+xml;base64,PHN2Zz4=">'
+        '<a href="javascript:alert(3)">a</a><a href=" JaVaScRiPt:alert(4)">b</a>'
+        '<svg onload="alert(5)"><circle/></svg><iframe src="x"></iframe>'
+        '<div onclick="alert(6)" style="x" class="ok">t</div></textarea><form><input></form>'
+    )
+    clean = sanitise(hostile)
+    lowered = clean.lower()
+    for gone in ("<script", "<style", "onerror", "javascript:", "<svg", "onload", "<iframe",
+                 "onclick", "style=", "<form", "<input", "svg+xml", "alert(1)"):
+        assert gone not in lowered, gone
+    assert '<div class="ok">t</div>' in clean

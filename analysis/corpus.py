@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis import engines as _engines
 from analysis.document import Document, analyse
 from analysis.hedging import CATEGORIES
 from analysis.text import count_words
@@ -73,8 +74,12 @@ QUOTE_COLUMNS = {
 }
 
 
-def quotes(articles: pd.DataFrame) -> pd.DataFrame:
+def quotes(
+    articles: pd.DataFrame, engine: str = "pandas", **options: object
+) -> pd.DataFrame:
     """One row per quote: span, words inside the marks, kind, speaker, rule."""
+    if engine != "pandas" or options or _engines.needs_engine(articles):
+        return _engines.run("quotes", articles, engine, **options)
     rows = [
         {
             "article_id": article_id, "field": field,
@@ -98,11 +103,15 @@ ATTRIBUTION_COLUMNS = {
 }
 
 
-def attributions(articles: pd.DataFrame) -> pd.DataFrame:
+def attributions(
+    articles: pd.DataFrame, engine: str = "pandas", **options: object
+) -> pd.DataFrame:
     """One row per attribution: cue, stance, source, content span, kind, rule.
 
     ``content_start`` / ``content_end`` cover all content pieces (first start, last end).
     """
+    if engine != "pandas" or options or _engines.needs_engine(articles):
+        return _engines.run("attributions", articles, engine, **options)
     rows = []
     for article_id, field, doc in _fields(_as_articles(articles)):
         for a in doc.attributions:
@@ -132,8 +141,12 @@ SOURCE_COLUMNS = {
 }
 
 
-def sources(articles: pd.DataFrame) -> pd.DataFrame:
+def sources(
+    articles: pd.DataFrame, engine: str = "pandas", **options: object
+) -> pd.DataFrame:
     """One row per distinct source per article and field, in order of first mention."""
+    if engine != "pandas" or options or _engines.needs_engine(articles):
+        return _engines.run("sources", articles, engine, **options)
     rows = [
         {
             "article_id": article_id, "field": field, "source": s.name,
@@ -153,8 +166,12 @@ HEDGE_COLUMNS = {
 }
 
 
-def hedges(articles: pd.DataFrame) -> pd.DataFrame:
+def hedges(
+    articles: pd.DataFrame, engine: str = "pandas", **options: object
+) -> pd.DataFrame:
     """One row per hedge: cue, span, category, voice, sentence span, rule."""
+    if engine != "pandas" or options or _engines.needs_engine(articles):
+        return _engines.run("hedges", articles, engine, **options)
     rows = [
         {
             "article_id": article_id, "field": field,
@@ -176,8 +193,12 @@ BOOSTER_COLUMNS = {
 }
 
 
-def boosters(articles: pd.DataFrame) -> pd.DataFrame:
+def boosters(
+    articles: pd.DataFrame, engine: str = "pandas", **options: object
+) -> pd.DataFrame:
     """One row per booster: cue, span, voice, whether it is negated, rule."""
+    if engine != "pandas" or options or _engines.needs_engine(articles):
+        return _engines.run("boosters", articles, engine, **options)
     rows = [
         {
             "article_id": article_id, "field": field,
@@ -241,7 +262,9 @@ def profile_text(text: str | Document) -> dict[str, float | int | str | None]:
     return row
 
 
-def profile(articles: pd.DataFrame) -> pd.DataFrame:
+def profile(
+    articles: pd.DataFrame, engine: str = "pandas", **options: object
+) -> pd.DataFrame:
     """One row of measures per article, computed on the body ``text``.
 
     Formulas (``spoken`` = direct and partial quotes; ratios are NaN when the
@@ -270,7 +293,15 @@ def profile(articles: pd.DataFrame) -> pd.DataFrame:
     - ``n_hedges_<category>``: hedges of each category in ``analysis.hedging.CATEGORIES``
     - ``title_cue``, ``title_stance``: the first attribution cue of the headline
     - ``note``: why an article was not analysed (non-English), else missing
+
+    Engines (``analysis.engines``): ``"pandas"`` (default) computes here;
+    ``"processes"`` and ``"dask"`` run this same function on pieces of the corpus
+    (``jobs=``, ``chunk_size=``, ``npartitions=``); ``"dask"`` returns a lazy Dask
+    DataFrame. ``articles`` may also be ``pathlib.Path`` paths (or, for those two
+    engines, path or glob strings) or a Dask DataFrame.
     """
+    if engine != "pandas" or options or _engines.needs_engine(articles):
+        return _engines.run("profile", articles, engine, **options)
     articles = _as_articles(articles)
     rows = []
     languages = articles["language"] if "language" in articles else [None] * len(articles)

@@ -1,0 +1,352 @@
+"""Engines: the same per-article analysis on pandas, on local processes, or on Dask.
+
+Every table of ``analysis.corpus`` (``profile``, ``quotes``, ``attributions``,
+``sources``, ``hedges``, ``boosters``) is a function of the articles it is given, one
+article at a time. So a corpus can be cut into pieces, each piece analysed anywhere, and
+the pieces put back in order: the result is the same, row for row. The engines differ
+only in *where* the pieces run:
+
+- ``"pandas"`` (default): in this process, on a pandas DataFrame; returns pandas.
+- ``"processes"``: ``jobs`` local processes (``concurrent.futures``); returns pandas.
+- ``"dask"``: a lazy ``dask.dataframe.DataFrame``; each partition goes through the very
+  same ``analysis.corpus`` function (``map_partitions`` with a ``meta``). Call
+  ``.compute()`` or ``.to_parquet(...)``; the scheduler is Dask's (a
+  ``dask.distributed.Client`` if one is active), never a home-made one.
+
+Inputs: an article DataFrame (pandas or Dask), or paths. For the ``processes`` and
+``dask`` engines a ``str`` is a path or glob; for the ``pandas`` engine a ``str`` stays a
+text (``analysis.profile("He said ...")``) and paths must be ``pathlib.Path`` objects.
+Paths are read with ``analysis.load_articles`` one chunk of files at a time
+(``analysis.streaming.plan_chunks``); Parquet article tables (``*.parquet``) are read with
+``dask.dataframe.read_parquet``.
+
+Dask partition index: ``profile`` keeps the index of its input partition (one row per
+article), so ``profile(ddf, engine="dask").compute()`` equals ``profile(ddf.compute())``
+exactly when the index is a plain 0..n-1 one (``dd.from_pandas``); the record tables get
+a fresh 0..k-1 index per partition (compare after ``reset_index(drop=True)``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+if TYPE_CHECKING:  # pragma: no cover
+    import dask.dataframe as dd
+
+TABLES = ("profile", "quotes", "attributions", "sources", "hedges", "boosters")
+ENGINES = ("pandas", "processes", "dask")
+# Articles analysed per call of a table function: small enough that the Documents of a
+# batch stay in ``analysis.corpus``'s cache while all six tables are built from them.
+BATCH = 1000
+ARTICLE_COLUMNS = {"article_id": "string", "title": "string", "text": "string",
+                   "language": "string"}
+
+
+def table_function(name: str) -> Callable[[pd.DataFrame], pd.DataFrame]:
+    """The ``analysis.corpus`` function that builds table ``name``."""
+    if name not in TABLES:
+        raise ValueError(f"unknown table {name!r}; choose from {', '.join(TABLES)}")
+    from analysis import corpus
+
+    return getattr(corpus, name)
+
+
+def empty_articles() -> pd.DataFrame:
+    """An article table with no rows and the columns every table function reads."""
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in ARTICLE_COLUMNS.items()})
+
+
+@cache
+def _meta(name: str) -> pd.DataFrame:
+    return table_function(name)(empty_articles())
+
+
+def meta(name: str) -> pd.DataFrame:
+    """The empty DataFrame (columns and dtypes) of table ``name``: Dask's ``meta``."""
+    return _meta(name).copy()
+
+
+def _concat(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
+    """Concatenate typed pieces in order, keeping dtypes also when all are empty."""
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return meta(name)
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
+    return pd.concat(frames, ignore_index=True)
+
+
+def analyse_tables(
+    articles: pd.DataFrame, names: Sequence[str] = TABLES, *, batch: int = BATCH
+) -> dict[str, pd.DataFrame]:
+    """All tables ``names`` of ``articles``, each text analysed once.
+
+    The articles go through the ``analysis.corpus`` functions ``batch`` rows at a time,
+    so the cached ``Document`` of each text is shared by all tables; the result equals
+    calling each function on all of ``articles``.
+    """
+    pieces: dict[str, list[pd.DataFrame]] = {name: [] for name in names}
+    for start in range(0, len(articles), batch):
+        piece = articles.iloc[start : start + batch]
+        for name in names:
+            pieces[name].append(table_function(name)(piece))
+    return {name: _concat(frames, name) for name, frames in pieces.items()}
+
+
+def _table_of_partition(part: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Table ``name`` of one partition; ``profile`` keeps the partition's index."""
+    result = table_function(name)(part)
+    if name == "profile" and len(result) == len(part):
+        result.index = part.index
+    return result
+
+
+def is_paths(data: object, *, str_is_path: bool) -> bool:
+    """True when ``data`` names files (a ``Path``, or ``str`` when ``str_is_path``)."""
+    kinds: tuple[type, ...] = (os.PathLike, str) if str_is_path else (os.PathLike,)
+    if isinstance(data, kinds):
+        return True
+    if isinstance(data, (list, tuple)) and data:
+        return all(isinstance(item, kinds) for item in data) and (
+            str_is_path or any(isinstance(item, os.PathLike) for item in data)
+        )
+    return False
+
+
+def needs_engine(data: object) -> bool:
+    """True when the pandas engine cannot take ``data`` as is (Dask, or ``Path`` paths)."""
+    return _is_dask(data) or is_paths(data, str_is_path=False)
+
+
+def _paths(data: object) -> list[str]:
+    items = [data] if isinstance(data, (str, os.PathLike)) else list(data)  # type: ignore[arg-type]
+    return [os.fspath(item) for item in items]
+
+
+def _is_dask(data: object) -> bool:
+    """True for a Dask DataFrame (without importing Dask when it is not loaded)."""
+    module = sys.modules.get("dask.dataframe")
+    return module is not None and isinstance(data, module.DataFrame)
+
+
+def run(
+    name: str,
+    data: Any,
+    engine: str = "pandas",
+    *,
+    jobs: int | None = None,
+    chunk_size: int | None = None,
+    npartitions: int | None = None,
+) -> pd.DataFrame | dd.DataFrame:
+    """Table ``name`` of ``data`` on ``engine`` (see the module docstring).
+
+    ``jobs``: processes of the ``processes`` engine (default: CPU count).
+    ``chunk_size``: articles per task (``processes``) or files per partition when
+    reading paths. ``npartitions``: partitions when a pandas table goes to Dask
+    (default: one per ``chunk_size`` articles, at least one).
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    function = table_function(name)
+    if engine == "pandas":
+        if _is_dask(data):
+            data = data.compute()
+        elif is_paths(data, str_is_path=False):
+            data = _load_paths(_paths(data))
+        return function(data)
+    if engine == "processes":
+        return _run_processes(name, data, jobs=jobs, chunk_size=chunk_size)
+    return dask_table(name, data, chunk_size=chunk_size, npartitions=npartitions)
+
+
+def _load_paths(paths: list[str]) -> pd.DataFrame:
+    """All articles of ``paths`` in one pandas table (Parquet article tables included)."""
+    from analysis.streaming import iter_articles
+
+    return pd.concat(list(iter_articles(paths)), ignore_index=True)
+
+
+def _run_processes(
+    name: str, data: Any, *, jobs: int | None, chunk_size: int | None
+) -> pd.DataFrame:
+    """Table ``name`` on local processes: pieces in, pieces back in the same order."""
+    jobs = jobs or os.cpu_count() or 1
+    if _is_dask(data):
+        data = data.compute()
+    if is_paths(data, str_is_path=True):
+        from analysis.streaming import plan_chunks
+
+        chunks = plan_chunks(_paths(data), chunk_size=chunk_size or 200)
+        with process_pool(jobs) as pool:
+            frames = list(pool.map(_load_and_table, chunks, [name] * len(chunks)))
+        return _concat(frames, name)
+    articles = data if isinstance(data, pd.DataFrame) else None
+    if articles is None:
+        from analysis.corpus import _as_articles
+
+        articles = _as_articles(data)
+    size = chunk_size or max(1, min(BATCH, -(-len(articles) // jobs)))
+    pieces = [articles.iloc[i : i + size] for i in range(0, len(articles), size)]
+    if jobs == 1 or len(pieces) <= 1:
+        return table_function(name)(articles)
+    with process_pool(jobs) as pool:
+        frames = list(pool.map(table_function(name), pieces))
+    result = _concat(frames, name)
+    return result
+
+
+def process_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` fresh ("spawn") worker processes.
+
+    Fresh processes never inherit the threads of the parent (a Dask client, a progress
+    bar), as plain ``fork`` would, and behave the same on Linux, macOS and Windows. Each
+    imports ``analysis`` once (about a second), then takes chunk after chunk.
+    """
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _load_and_table(chunk: Any, name: str) -> pd.DataFrame:
+    from analysis.streaming import load_chunk
+
+    return table_function(name)(load_chunk(chunk))
+
+
+# --- Dask ---------------------------------------------------------------------------
+
+
+def read_articles(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    *,
+    files_per_partition: int | None = None,
+) -> dd.DataFrame:
+    """A lazy Dask DataFrame of the articles in ``paths`` (files, folders or globs).
+
+    Parquet article tables (``.parquet`` files or folders of them) are read with
+    ``dask.dataframe.read_parquet``; everything else (txt, JSONL, CSV, HTML, SGML,
+    WARC, ...) with the loader, one partition per chunk of files
+    (``analysis.streaming.plan_chunks``: ``files_per_partition`` files, or one big
+    file such as a JSONL shard or a WARC file), with the loader's core columns.
+    """
+    import dask.dataframe as dd
+
+    items = _paths(paths)
+    if items and all(_is_parquet(p) for p in items):
+        frame = dd.read_parquet(items if len(items) > 1 else items[0])
+        return frame.map_partitions(_normalise_articles, meta=_normalise_articles(frame._meta))
+    from analysis.loading.table import build
+    from analysis.streaming import plan_chunks
+
+    chunks = plan_chunks(items, chunk_size=files_per_partition or 200)
+    if not chunks:
+        raise FileNotFoundError(f"no input files in {items}")
+    return dd.from_map(_load_core_columns, chunks, meta=build([]), enforce_metadata=False)
+
+
+def _load_core_columns(chunk: Any) -> pd.DataFrame:
+    """One partition: a chunk's articles with the loader's core columns (``COLUMNS``).
+
+    Layout extras (Reuters ``topics``...) vary between chunks; a Dask DataFrame needs
+    one schema, so they are left out here (``analysis.load_articles`` keeps them).
+    """
+    from analysis.loading.table import COLUMNS
+    from analysis.streaming import load_chunk
+
+    frame = load_chunk(chunk)
+    frame = frame[list(COLUMNS)]
+    frame.attrs = {}
+    return frame
+
+
+def _is_parquet(path: str) -> bool:
+    p = Path(path)
+    if p.suffix == ".parquet":
+        return True
+    return p.is_dir() and any(p.glob("*.parquet"))
+
+
+def _normalise_articles(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a Parquet article table the ``title`` and ``language`` columns it may lack."""
+    frame = frame.copy()
+    if "title" not in frame:
+        frame["title"] = pd.Series("", index=frame.index, dtype="string")
+    if "language" not in frame:
+        frame["language"] = pd.Series(pd.NA, index=frame.index, dtype="string")
+    return frame
+
+
+def to_dask(data: Any, *, chunk_size: int | None = None,
+            npartitions: int | None = None) -> dd.DataFrame:
+    """``data`` (Dask or pandas articles, or paths) as a Dask DataFrame of articles."""
+    import dask.dataframe as dd
+
+    if _is_dask(data):
+        return data
+    if is_paths(data, str_is_path=True):
+        return read_articles(_paths(data), files_per_partition=chunk_size)
+    if not isinstance(data, pd.DataFrame):
+        from analysis.corpus import _as_articles
+
+        data = _as_articles(data)
+    parts = npartitions or max(1, -(-len(data) // (chunk_size or BATCH)))
+    return dd.from_pandas(data, npartitions=parts, sort=False)
+
+
+def dask_table(name: str, data: Any, *, chunk_size: int | None = None,
+               npartitions: int | None = None) -> dd.DataFrame:
+    """Table ``name`` as a lazy Dask DataFrame: ``map_partitions`` of the corpus function."""
+    articles = to_dask(data, chunk_size=chunk_size, npartitions=npartitions)
+    return articles.map_partitions(
+        _table_of_partition, name, meta=meta(name),
+        clear_divisions=name != "profile",
+    )
+
+
+def dask_tables(data: Any, names: Sequence[str] = TABLES, *, chunk_size: int | None = None,
+                npartitions: int | None = None) -> dict[str, dd.DataFrame]:
+    """All tables ``names`` as lazy Dask DataFrames that share one analysis per partition.
+
+    Each partition is analysed once (``analyse_tables``) and every table takes its
+    piece of that result, so computing or writing them together (``dask.compute``,
+    ``write_parquet``) does the work once.
+    """
+    import dask
+    import dask.dataframe as dd
+
+    articles = to_dask(data, chunk_size=chunk_size, npartitions=npartitions)
+    analysed = [dask.delayed(analyse_tables)(part, tuple(names))
+                for part in articles.to_delayed()]
+    return {
+        name: dd.from_delayed([dask.delayed(_pick)(a, name) for a in analysed],
+                              meta=meta(name), verify_meta=False)
+        for name in names
+    }
+
+
+def _pick(tables: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
+    return tables[name]
+
+
+def write_parquet(data: Any, out: str | os.PathLike, names: Sequence[str] = TABLES, *,
+                  chunk_size: int | None = None, npartitions: int | None = None) -> list[Path]:
+    """Write every table of ``data`` as partitioned Parquet (``out/<table>/part.N.parquet``).
+
+    Uses ``dask.dataframe.to_parquet`` for each table, computed together so that each
+    partition is analysed once. Returns the table folders.
+    """
+    import dask
+
+    tables = dask_tables(data, names, chunk_size=chunk_size, npartitions=npartitions)
+    out = Path(out)
+    writes = [frame.to_parquet(out / name, write_index=False, compute=False)
+              for name, frame in tables.items()]
+    dask.compute(*writes)
+    return [out / name for name in tables]

@@ -1,0 +1,562 @@
+"""Analyse a corpus of any size in chunks, with bounded memory, resumably.
+
+``python -m analysis profile INPUT... --out DIR`` (or ``stream_tables``) does:
+
+1. **Plan.** The inputs (files, folders, globs) are listed in a fixed order and cut into
+   chunks of at most ``chunk_size`` files and ``chunk_bytes`` bytes; a file bigger than
+   that (a JSONL shard, a WARC file) is a chunk of its own. Nothing is read yet.
+2. **Analyse.** Each chunk is loaded with ``analysis.load_articles`` and analysed by the
+   ``analysis.corpus`` functions (``analysis.engines.analyse_tables``), in this process
+   (``--jobs 1``), in ``N`` local processes (``--jobs N``, ``ProcessPoolExecutor``) or on
+   a Dask cluster (``--engine dask``). Only a few chunks are in flight at a time, so
+   memory stays bounded whatever the corpus size.
+3. **Write, in chunk order.** Results are taken back in the order of the plan, so the
+   output is identical for any ``--jobs`` and engine. For chunk ``k`` every table is
+   written to ``DIR/<table>/part-<k>.parquet`` (or ``.csv``) atomically (a temporary
+   file, then ``os.replace``), then chunk ``k`` is recorded in ``DIR/_manifest.json``
+   (also replaced atomically). An interrupted run loses at most the chunks in flight; a
+   rerun with the same inputs reads the manifest and skips the finished chunks.
+
+Tables: ``profile``, ``quotes``, ``attributions``, ``sources``, ``hedges``, ``boosters``
+(as ``analysis.corpus`` builds them), ``articles`` (the article table without ``text``)
+and ``skipped`` (the load report: skipped records and ignored files). Read them back
+with ``read_table(DIR, name)`` or ``dask.dataframe.read_parquet(DIR / name)``.
+
+Duplicates across chunks: ``load_articles`` flags an identical text only within one
+call, i.e. one chunk. The stream keeps a SHA-1 of every first-seen text, with its
+``article_id`` and chunk number, in a small SQLite table (``DIR/_seen.sqlite``) and
+sets ``duplicate_of`` to the id of the first article (in plan order) with the same
+text. Duplicates are analysed and written like any article, only flagged. On resume the
+hashes of unfinished chunks are dropped first, so a rerun flags exactly as one run does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import hashlib
+import json
+import os
+import signal
+import sqlite3
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.engines import TABLES, analyse_tables
+
+OUTPUT_TABLES = (*TABLES, "articles", "skipped")
+FORMATS = ("parquet", "csv")
+CHUNK_SIZE = 200  # files per chunk
+CHUNK_BYTES = 8 * 2**20  # bytes of input per chunk (a bigger file is a chunk alone)
+MANIFEST = "_manifest.json"
+SEEN = "_seen.sqlite"
+SKIPPED_COLUMNS = {"path": "string", "record": "string", "reason": "string",
+                   "kind": "string"}
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Files to load together, as the loader found them under one input path.
+
+    ``entries``: ``(path on disk, path shown, path relative to the input, sub-folder)``
+    per file, exactly what ``load_articles`` would see for the whole input, so that
+    ``article_id``, ``section`` and ``source_path`` do not depend on the chunking.
+    ``ignored`` / ``missing``: files passed over on purpose / inputs that do not exist
+    (reported with the chunk).
+    """
+
+    index: int
+    entries: tuple[tuple[str, str, str, str | None], ...]
+    ignored: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The files on disk."""
+        return tuple(entry[0] for entry in self.entries)
+
+
+@dataclass
+class ChunkResult:
+    """The tables of one chunk, and the SHA-1 of each article's text (for duplicates)."""
+
+    index: int
+    tables: dict[str, pd.DataFrame]
+    hashes: list[bytes]
+
+
+@dataclass
+class Summary:
+    """What a run did."""
+
+    out: Path
+    chunks: int
+    resumed: int = 0
+    done: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+# --- planning and reading -----------------------------------------------------------
+
+
+def plan_chunks(
+    inputs: Iterable[str | os.PathLike] | str | os.PathLike,
+    *,
+    chunk_size: int = CHUNK_SIZE,
+    chunk_bytes: int = CHUNK_BYTES,
+) -> list[Chunk]:
+    """Cut the input files into chunks (see the module docstring); reads no file.
+
+    Inputs are files, folders (walked as ``load_articles`` walks them: recursively,
+    sorted, README/LICENSE/dotfiles ignored) or globs.
+    """
+    from analysis.loading import files
+    from analysis.loading.formats.polnear import is_metadata_file
+
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    chunks: list[Chunk] = []
+    for item in inputs:
+        item = os.fspath(item)
+        matches = [item] if os.path.exists(item) else sorted(glob.glob(item, recursive=True))
+        if not matches:
+            chunks.append(Chunk(len(chunks), (), missing=(item,)))
+        for match in matches:
+            found, ignored = files.walk(Path(match), match, recursive=True)
+            ignored = [*ignored, *(e.display for e in found if is_metadata_file(e.path))]
+            found = [e for e in found if not is_metadata_file(e.path)]
+            first = len(chunks)
+            current: list[tuple[str, str, str, str | None]] = []
+            size = 0
+            for entry in found:
+                try:
+                    nbytes = entry.path.stat().st_size
+                except OSError:
+                    nbytes = 0
+                if current and (len(current) >= chunk_size or size + nbytes > chunk_bytes):
+                    chunks.append(Chunk(len(chunks), tuple(current)))
+                    current, size = [], 0
+                current.append((str(entry.path), entry.display, entry.relative, entry.folder))
+                size += nbytes
+            if current or ignored:
+                chunks.append(Chunk(len(chunks), tuple(current)))
+            if ignored:  # reported with the first chunk of this input
+                chunks[first] = Chunk(first, chunks[first].entries, tuple(ignored))
+    return chunks
+
+
+def load_chunk(chunk: Chunk, **options: Any) -> pd.DataFrame:
+    """The articles of one chunk: ``load_articles``'s own steps on the chunk's files.
+
+    ``options``: ``analysis.loading.LoadOptions`` fields (``detect_language=False``...).
+    Parquet files are read as article tables (``article_id``, ``text``...) as they are.
+    """
+    from analysis.loading import files, formats, table
+    from analysis.loading.model import LoadOptions, Skip
+
+    options.setdefault("progress", False)
+    opts = LoadOptions(**options)
+    rows: list[dict[str, object]] = []
+    skips = [{"path": path, "record": None, "reason": "path does not exist"}
+             for path in chunk.missing]
+    ignored = list(chunk.ignored)
+    tables: list[pd.DataFrame] = []
+    for path, display, relative, folder in chunk.entries:
+        if path.endswith(".parquet"):
+            from analysis.engines import _normalise_articles
+
+            tables.append(_normalise_articles(pd.read_parquet(path)))
+            continue
+        entry = files.FileEntry(Path(path), display, relative, folder)
+        source = files.read_entry(entry, opts.max_bytes)
+        if isinstance(source, Skip):
+            skips.append({"path": display, "record": source.key, "reason": source.reason})
+            continue
+        for origin, outcome in formats.read(source, opts, ignored):
+            if not isinstance(outcome, Skip):
+                outcome = table.finish(outcome, origin, opts)
+            if isinstance(outcome, Skip):
+                skips.append({"path": origin.display, "record": outcome.key,
+                              "reason": outcome.reason})
+            else:
+                rows.append(outcome)
+    frame = table.build(rows) if rows or not tables else None
+    if tables:
+        frame = pd.concat([t for t in [frame, *tables] if t is not None], ignore_index=True)
+    frame.attrs = {"skipped": skips, "ignored": ignored}
+    return frame
+
+
+def iter_articles(
+    inputs: Iterable[str | os.PathLike] | str | os.PathLike, *, chunk_size: int = CHUNK_SIZE
+) -> Iterator[pd.DataFrame]:
+    """Yield the articles of a corpus of any size one chunk (a pandas table) at a time."""
+    for chunk in plan_chunks(inputs, chunk_size=chunk_size):
+        yield load_chunk(chunk)
+
+
+def _text_hash(text: object) -> bytes:
+    return hashlib.sha1(text.encode("utf-8") if isinstance(text, str) else b"").digest()
+
+
+def _skipped_frame(articles: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for kind in ("skipped", "ignored"):
+        for entry in articles.attrs.get(kind, []) or []:
+            entry = entry if isinstance(entry, dict) else {"path": entry}
+            rows.append({
+                "path": str(entry.get("path", "")),
+                "record": None if entry.get("record") is None else str(entry["record"]),
+                "reason": None if entry.get("reason") is None else str(entry["reason"]),
+                "kind": kind,
+            })
+    return pd.DataFrame(rows, columns=list(SKIPPED_COLUMNS)).astype(SKIPPED_COLUMNS)
+
+
+def _stable_metadata(articles: pd.DataFrame) -> pd.DataFrame:
+    """The article table without ``text``; text-only object columns become ``string``.
+
+    So that every part file has the same schema, also when a column is empty in a chunk.
+    """
+    meta = articles.drop(columns=[c for c in ("text",) if c in articles])
+    for column in meta.columns:
+        if meta[column].dtype == object:
+            values = meta[column].dropna()
+            if all(isinstance(v, str) for v in values):
+                meta[column] = meta[column].astype("string")
+    if "duplicate_of" not in meta:
+        meta["duplicate_of"] = pd.Series(pd.NA, index=meta.index, dtype="string")
+    meta.attrs = {}
+    return meta.reset_index(drop=True)
+
+
+def process_chunk(chunk: Chunk, names: Sequence[str] = TABLES) -> ChunkResult:
+    """Load and analyse one chunk (runs in a worker process or on a Dask worker)."""
+    articles = load_chunk(chunk)
+    tables = analyse_tables(articles, names)
+    tables["articles"] = _stable_metadata(articles)
+    tables["skipped"] = _skipped_frame(articles)
+    return ChunkResult(chunk.index, tables, [_text_hash(t) for t in articles["text"]])
+
+
+# --- output -------------------------------------------------------------------------
+
+
+def _fingerprint(chunks: list[Chunk], names: Sequence[str], fmt: str) -> str:
+    digest = hashlib.sha256(json.dumps([list(names), fmt]).encode())
+    for chunk in chunks:
+        for path in chunk.files:
+            try:
+                size = os.path.getsize(path)
+            except OSError:
+                size = -1
+            digest.update(f"{chunk.index}\0{path}\0{size}\n".encode())
+    return digest.hexdigest()
+
+
+def _replace_atomically(path: Path, write: Any) -> None:
+    """Write ``path`` through a temporary file in the same folder, then ``os.replace``."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+class OutputMismatch(RuntimeError):
+    """The output folder holds a run with other inputs or options."""
+
+
+class Output:
+    """The output folder: part files, the manifest of finished chunks, the text hashes."""
+
+    def __init__(self, out: Path, fmt: str, fingerprint: str, n_chunks: int,
+                 restart: bool = False) -> None:
+        self.out, self.fmt = out, fmt
+        out.mkdir(parents=True, exist_ok=True)
+        self.manifest_path = out / MANIFEST
+        manifest = None
+        if self.manifest_path.exists() and not restart:
+            manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+            if manifest.get("fingerprint") != fingerprint:
+                raise OutputMismatch(
+                    f"{out} holds the output of a run with other inputs or options; "
+                    "give another --out, or --restart to start over"
+                )
+        self.manifest = manifest or {"version": 1, "fingerprint": fingerprint,
+                                     "format": fmt, "chunks": n_chunks, "finished": {}}
+        if restart:
+            for extension in FORMATS:
+                for path in out.glob(f"*/part-*.{extension}"):
+                    path.unlink()
+        self.db = sqlite3.connect(out / SEEN)
+        self.db.execute("CREATE TABLE IF NOT EXISTS seen "
+                        "(hash BLOB PRIMARY KEY, article_id TEXT, chunk INTEGER)")
+        if restart:
+            self.db.execute("DELETE FROM seen")
+        finished = sorted(int(k) for k in self.manifest["finished"])
+        # Hashes of chunks that did not finish would flag their articles against themselves.
+        self.db.execute("CREATE TEMP TABLE done (chunk INTEGER PRIMARY KEY)")
+        self.db.executemany("INSERT INTO done VALUES (?)", [(k,) for k in finished])
+        self.db.execute("DELETE FROM seen WHERE chunk NOT IN (SELECT chunk FROM done)")
+        self.db.commit()
+        self._save_manifest()
+
+    @property
+    def finished(self) -> set[int]:
+        """Indices of the chunks already written."""
+        return {int(k) for k in self.manifest["finished"]}
+
+    def _save_manifest(self) -> None:
+        text = json.dumps(self.manifest, indent=1, sort_keys=True)
+        _replace_atomically(self.manifest_path,
+                            lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+    def flag_duplicates(self, result: ChunkResult) -> int:
+        """Set ``duplicate_of`` in the chunk's article table; remember new texts."""
+        articles = result.tables["articles"]
+        flags = articles["duplicate_of"].astype("string").tolist()
+        local: dict[bytes, str] = {}
+        new = []
+        for i, (article_id, digest) in enumerate(zip(articles["article_id"], result.hashes,
+                                                     strict=True)):
+            row = self.db.execute("SELECT article_id FROM seen WHERE hash = ?",
+                                  (digest,)).fetchone()
+            first = row[0] if row else local.get(digest)
+            if first is not None and first != article_id:
+                flags[i] = first
+            elif first is None:
+                local[digest] = str(article_id)
+                new.append((digest, str(article_id), result.index))
+        articles["duplicate_of"] = pd.array(flags, dtype="string")
+        self.db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?)", new)
+        return int(articles["duplicate_of"].notna().sum())
+
+    def write(self, result: ChunkResult) -> dict[str, int]:
+        """Write the chunk's tables atomically, then record it as finished."""
+        counts = {}
+        for name, table in result.tables.items():
+            folder = self.out / name
+            folder.mkdir(exist_ok=True)
+            path = folder / f"part-{result.index:05d}.{self.fmt}"
+            if self.fmt == "parquet":
+                _replace_atomically(path, lambda tmp, t=table: t.to_parquet(tmp, index=False))
+            else:
+                _replace_atomically(
+                    path, lambda tmp, t=table: t.to_csv(tmp, index=False, lineterminator="\n"))
+            counts[name] = len(table)
+        self.db.commit()
+        self.manifest["finished"][str(result.index)] = counts
+        self._save_manifest()
+        return counts
+
+    def close(self) -> None:
+        """Close the hash database."""
+        self.db.close()
+
+
+def read_table(out: str | os.PathLike, name: str) -> pd.DataFrame:
+    """One table of a finished (or partly finished) run, parts in plan order."""
+    out = Path(out)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    fmt = manifest["format"]
+    parts = [out / name / f"part-{int(k):05d}.{fmt}"
+             for k in sorted(manifest["finished"], key=int)]
+    reader = pd.read_parquet if fmt == "parquet" else pd.read_csv
+    frames = [reader(p) for p in parts]
+    if not frames:
+        raise FileNotFoundError(f"no finished chunk in {out}")
+    frames = [f for f in frames if len(f)] or frames[:1]
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+# --- running --------------------------------------------------------------------------
+
+
+class _Immediate:
+    """A finished 'future' for the in-process run (``--jobs 1``)."""
+
+    def __init__(self, function: Any, *args: Any) -> None:
+        self._function, self._args = function, args
+
+    def result(self) -> Any:
+        return self._function(*self._args)
+
+    def cancel(self) -> bool:
+        return True
+
+
+class _Serial:
+    """The in-process 'executor' of ``--jobs 1``: work is done when the result is asked."""
+
+    def submit(self, function: Any, *args: Any) -> _Immediate:
+        return _Immediate(function, *args)
+
+
+@contextmanager
+def _executor(engine: str, jobs: int, scheduler: str | None) -> Iterator[tuple[Any, int]]:
+    """``(executor, slots)``: something with ``submit(fn, *args) -> future`` (in process,
+    local processes or a Dask client) and how many chunks it can work on at once."""
+    if engine == "dask":
+        from distributed import Client, LocalCluster
+
+        if scheduler:
+            with Client(scheduler) as client:
+                yield client, max(1, sum(client.nthreads().values()))
+        else:
+            with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                              host="127.0.0.1", dashboard_address=None) as cluster, \
+                    Client(cluster) as client:
+                yield client, jobs
+    elif jobs > 1:
+        from analysis.engines import process_pool
+
+        pool = process_pool(jobs)
+        try:
+            yield pool, jobs
+        except BaseException:
+            # Interrupted: drop queued chunks and stop the ones running now (their work
+            # is redone on resume) instead of waiting for them to finish. The workers
+            # are taken before shutdown(), which forgets them.
+            workers = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in workers:
+                process.terminate()
+            raise
+        pool.shutdown()
+    else:
+        yield _Serial(), 1
+
+
+def stream_tables(
+    inputs: Sequence[str | os.PathLike],
+    out: str | os.PathLike,
+    *,
+    fmt: str = "parquet",
+    jobs: int = 1,
+    chunk_size: int = CHUNK_SIZE,
+    chunk_bytes: int = CHUNK_BYTES,
+    engine: str = "pandas",
+    scheduler: str | None = None,
+    names: Sequence[str] = TABLES,
+    progress: bool | None = None,
+    restart: bool = False,
+    max_chunks: int | None = None,
+) -> Summary:
+    """Analyse ``inputs`` chunk by chunk into the tables in ``out`` (module docstring).
+
+    ``jobs``: local processes (``engine="pandas"``) or workers of the local Dask cluster
+    started when ``engine="dask"`` and no ``scheduler`` address is given. ``progress``:
+    a tqdm bar (default: only when stderr is a terminal). ``max_chunks``: stop after
+    that many new chunks, as an interruption would (for tests and trial runs).
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    started = time.perf_counter()
+    out = Path(out)
+    chunks = plan_chunks(inputs, chunk_size=chunk_size, chunk_bytes=chunk_bytes)
+    output = Output(out, fmt, _fingerprint(chunks, names, fmt), len(chunks), restart)
+    summary = Summary(out, len(chunks), resumed=len(output.finished))
+    todo = [c for c in chunks if c.index not in output.finished]
+    if max_chunks is not None:
+        todo = todo[:max_chunks]
+    if progress is None:
+        progress = sys.stderr.isatty()
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(chunks), initial=summary.resumed, unit="chunk",
+               disable=not progress, desc="profile")
+    try:
+        with _executor(engine, jobs, scheduler) as (executor, slots):
+            window = 2 * slots  # chunks in flight: enough to keep every worker busy
+            pending: deque[Future] = deque()
+            queue = iter(todo)
+            for chunk in queue:
+                pending.append(executor.submit(process_chunk, chunk, tuple(names)))
+                if len(pending) >= window:
+                    break
+            while pending:
+                result = pending.popleft().result()
+                for chunk in queue:
+                    pending.append(executor.submit(process_chunk, chunk, tuple(names)))
+                    break
+                summary.duplicates += output.flag_duplicates(result)
+                counts = output.write(result)
+                summary.done += 1
+                summary.articles += counts["articles"]
+                summary.skipped += counts["skipped"]
+                for name, n in counts.items():
+                    summary.counts[name] = summary.counts.get(name, 0) + n
+                bar.update(1)
+                bar.set_postfix(articles=summary.articles, refresh=False)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        bar.close()
+        output.close()
+    summary.seconds = time.perf_counter() - started
+    if max_chunks is not None and summary.resumed + summary.done < summary.chunks:
+        summary.interrupted = True
+    return summary
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``python -m analysis profile``."""
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="files, folders or globs (any format load_articles reads)")
+    parser.add_argument("--out", required=True, help="output folder (created; resumable)")
+    parser.add_argument("--format", choices=FORMATS, default="parquet", dest="fmt")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="local processes, or local Dask workers (default 1)")
+    parser.add_argument("--chunk-size", type=int, default=CHUNK_SIZE,
+                        help=f"files per chunk (default {CHUNK_SIZE}; a big file is a chunk)")
+    parser.add_argument("--engine", choices=("pandas", "dask"), default="pandas")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="a Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask)")
+    parser.add_argument("--restart", action="store_true",
+                        help="discard a previous run in --out instead of resuming it")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def run_from_args(args: argparse.Namespace) -> int:
+    """Run ``python -m analysis profile`` with parsed arguments; print a summary."""
+    if args.scheduler and args.engine != "dask":
+        print("--scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    signal.signal(signal.SIGTERM, _interrupt)  # a batch system's stop: as Ctrl-C
+    try:
+        summary = stream_tables(args.inputs, args.out, fmt=args.fmt, jobs=args.jobs,
+                                chunk_size=args.chunk_size, engine=args.engine,
+                                scheduler=args.scheduler, restart=args.restart)
+    except OutputMismatch as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    done = summary.resumed + summary.done
+    print(f"{summary.out}: {done}/{summary.chunks} chunks "
+          f"({summary.resumed} from an earlier run), {summary.articles} articles analysed, "
+          f"{summary.duplicates} flagged as duplicates, {summary.skipped} skipped or ignored, "
+          f"{summary.seconds:.1f} s")
+    if summary.interrupted:
+        print("interrupted: finished chunks are kept; run the same command to resume",
+              file=sys.stderr)
+        return 130
+    return 0

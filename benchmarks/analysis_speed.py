@@ -1,0 +1,93 @@
+"""Throughput of the full analysis on one core, against a regex floor.
+
+The work timed is everything ``profile`` and the record tables need: every title and text
+analysed once (sentences, quotes, attributions, sources, hedges, boosters) and the six
+tables built (``analysis.engines.analyse_tables``), in this one process. Loading is not
+timed. Seconds are CPU seconds of this process (``time.process_time``), so that other load
+on a shared machine does not count; ``wall s`` is the elapsed time.
+
+Corpora: BBC (2,225 articles), Reuters-21578 (the stories with a body), and BBC replicated
+x10 (and x100 with ``--scales 1,10,100``; a generator makes one copy at a time).
+
+The floor is one ``re.findall(r"\\w+")`` pass over the same titles and texts in the same
+process; ``ratio`` = analysis seconds / floor seconds (goal: <= 25).
+
+    .venv/bin/python benchmarks/analysis_speed.py [--scales 1,10] [--no-reuters]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _speed import copies, load, machine, megabytes, need_corpora, peak_rss_mb, print_table
+
+WORD = re.compile(r"\w+")
+
+
+def floor_seconds(frame) -> float:
+    """CPU seconds of one ``\\w+`` findall pass over the titles and texts of ``frame``."""
+    pairs = list(zip(frame["title"].fillna(""), frame["text"], strict=True))
+    started = time.process_time()
+    for title, text in pairs:
+        WORD.findall(title)
+        WORD.findall(text)
+    return time.process_time() - started
+
+
+def measure(name: str, articles, times: int) -> dict[str, object]:
+    """Analyse ``times`` copies of ``articles`` one copy at a time; one result row."""
+    from analysis import corpus
+    from analysis.engines import analyse_tables
+
+    corpus._document.cache_clear()
+    gc.collect()
+    n, mb, seconds, wall, floor, records = 0, 0.0, 0.0, 0.0, 0.0, 0
+    for frame in copies(articles, times):
+        started, cpu = time.perf_counter(), time.process_time()
+        tables = analyse_tables(frame)
+        seconds += time.process_time() - cpu
+        wall += time.perf_counter() - started
+        records += sum(len(t) for key, t in tables.items() if key != "profile")
+        floor += floor_seconds(frame)
+        n += len(frame)
+        mb += megabytes(frame)
+        del tables
+    return {
+        "corpus": name, "articles": n, "MB": mb, "seconds": seconds, "wall s": wall,
+        "articles/s": n / seconds, "MB/s": mb / seconds, "records": records,
+        "floor s": floor, "ratio": seconds / floor, "peak RSS MB": peak_rss_mb(),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", default="1,10",
+                        help="BBC replication factors, comma-separated (default 1,10)")
+    parser.add_argument("--no-reuters", action="store_true")
+    args = parser.parse_args(argv)
+    need_corpora()
+    print(f"machine: {machine()}; one process, one core")
+    bbc = load("bbc")
+    rows = []
+    for times in (int(s) for s in args.scales.split(",")):
+        rows.append(measure("BBC" if times == 1 else f"BBC x{times}", bbc, times))
+        print(f"  {rows[-1]['corpus']}: {rows[-1]['articles/s']:,.0f} articles/s", flush=True)
+    if not args.no_reuters:
+        rows.append(measure("Reuters-21578", load("reuters"), 1))
+    print()
+    print_table(rows)
+    print("\nratio = analysis seconds / one re.findall(r'\\w+') pass (goal <= 25); "
+          "goal >= 750 BBC articles/s, stretch 1,000")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

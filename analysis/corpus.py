@@ -99,7 +99,7 @@ ATTRIBUTION_COLUMNS = {
     "source_text": "string", "source_start": "Int64", "source_end": "Int64",
     "source": "string", "source_type": "string", "role": "string", "addressee": "string",
     "content": "string", "content_start": "Int64", "content_end": "Int64",
-    "attribution_kind": "string", "rule": "string",
+    "attribution_kind": "string", "nested": "bool", "rule": "string",
 }
 
 
@@ -108,7 +108,9 @@ def attributions(
 ) -> pd.DataFrame:
     """One row per attribution: cue, stance, source, content span, kind, rule.
 
-    ``content_start`` / ``content_end`` cover all content pieces (first start, last end).
+    ``content_start`` / ``content_end`` cover all content pieces (first start, last end);
+    ``nested`` marks reported speech inside another attribution's content ("X said
+    that experts believe ...").
     """
     if engine != "pandas" or options or _engines.needs_engine(articles):
         return _engines.run("attributions", articles, engine, **options)
@@ -128,7 +130,7 @@ def attributions(
                     "addressee": a.addressee, "content": a.content,
                     "content_start": pieces[0][0] if pieces else None,
                     "content_end": pieces[-1][1] if pieces else None,
-                    "attribution_kind": a.kind, "rule": a.rule,
+                    "attribution_kind": a.kind, "nested": a.nested, "rule": a.rule,
                 }
             )
     return _table(rows, ATTRIBUTION_COLUMNS)

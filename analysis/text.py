@@ -47,6 +47,16 @@ NEWS_ABBREVIATIONS = frozenset(
 _PUNKT_DIR = Path(__file__).parent / "_nltk_data"
 _NO_BEFORE_NUMBER = re.compile(r"\b[Nn]o\.$")
 _STARTS_WITH_DIGIT = re.compile(r"\s*\d")
+# Titles that stand before a name and never end a sentence. Punkt's orthographic
+# heuristic otherwise breaks "Mr. Tribe" or "Gov. Brown" when the name is also a common
+# lower-case word ("tribe", "brown") in its training text.
+NAME_TITLES = (
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gov", "Sen", "Rep", "Sgt", "Gen", "Lt",
+    "Col", "Capt", "Cmdr", "Adm", "Maj", "Cpl", "Pvt", "Rev", "Hon", "Atty", "Supt",
+    "Insp", "Det", "Pres",
+)
+_TITLE_AT_END = re.compile(r"\b(?:%s)\.$" % "|".join(NAME_TITLES))
+_STARTS_WITH_CAPITAL = re.compile(r"\s*[A-Z]")
 # A word: letters or digits, with inner apostrophes, hyphens, periods or commas
 # ("don't", "self-organised", "U.S", "2,900"). One regex pass, no per-token objects.
 WORD_PATTERN = re.compile(r"\w+(?:[’'.,\-]\w+)*")
@@ -192,8 +202,10 @@ def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
     ]
     merged: list[Span] = []
     for span in spans:
-        if merged and _NO_BEFORE_NUMBER.search(text[merged[-1][0] : merged[-1][1]]) and (
-            _STARTS_WITH_DIGIT.match(text[span[0] : span[1]])
+        previous = text[merged[-1][0] : merged[-1][1]] if merged else ""
+        following = text[span[0] : span[1]]
+        if (_NO_BEFORE_NUMBER.search(previous) and _STARTS_WITH_DIGIT.match(following)) or (
+            _TITLE_AT_END.search(previous) and _STARTS_WITH_CAPITAL.match(following)
         ):
             merged[-1] = (merged[-1][0], span[1])
         else:

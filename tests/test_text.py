@@ -38,6 +38,8 @@ def test_sentences_never_cross_a_paragraph_break() -> None:
         ("Gov. Brown met Sgt. Lee at the Dept. of Energy. They talked.", 2),
         ("He lives at No. 10 Downing Street. It is old.", 2),
         ("Asked if he would stay, he said no. Then he left.", 2),
+        ("He met Mr. Tribe today. Then he left.", 2),
+        ('"Yes," Mr. Tribe said. Gov. Brown agreed.', 2),
         ("The U.S. economy grew 2.5 percent in Jan. last year. Analysts were surprised.", 2),
     ],
 )

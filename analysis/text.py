@@ -55,7 +55,7 @@ NAME_TITLES = (
     "Col", "Capt", "Cmdr", "Adm", "Maj", "Cpl", "Pvt", "Rev", "Hon", "Atty", "Supt",
     "Insp", "Det", "Pres",
 )
-_TITLE_AT_END = re.compile(r"\b(?:%s)\.$" % "|".join(NAME_TITLES))
+_TITLE_AT_END = re.compile(r"\b(?:" + "|".join(NAME_TITLES) + r")\.$")
 _STARTS_WITH_CAPITAL = re.compile(r"\s*[A-Z]")
 # A word: letters or digits, with inner apostrophes, hyphens, periods or commas
 # ("don't", "self-organised", "U.S", "2,900"). One regex pass, no per-token objects.

@@ -15,14 +15,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from analysis.paths import REPO_ROOT, resolve
+from analysis.paths import REPO_ROOT, resolve, with_portable_paths
 
 
 def write_tables(corpus: Path, out: Path) -> list[Path]:
     """Load ``corpus`` and write its tables as CSV into ``out``; return the files."""
     import analysis
 
-    articles = analysis.load_articles(corpus)
+    articles = with_portable_paths(analysis.load_articles(corpus))
     out.mkdir(parents=True, exist_ok=True)
     tables = {
         "articles": articles,

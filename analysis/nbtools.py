@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.paths import REPO_ROOT, resolve
+from analysis.paths import REPO_ROOT, resolve, with_portable_paths
 
 SEED_NAME = "000_1f5ea510983bc6a6"
 WIRE_EMPTY = {"", "none", "na", "nan", "<na>", "null"}
@@ -47,7 +47,7 @@ def open_corpus(corpus: str | Path, *, quiet: bool = False) -> pd.DataFrame:
         raise FileNotFoundError(f"CORPUS not found: {path} (set CORPUS in the parameters cell)")
     articles = _shared_articles(path)
     if articles is None:
-        articles = analysis.load_articles(path)
+        articles = with_portable_paths(analysis.load_articles(path))
     if not quiet:
         outlets = articles["outlet"].nunique() if "outlet" in articles else 0
         skipped = len(articles.attrs.get("skipped", []))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO_ROOT / "data" / "articles"
 SHARED_CORPORA = REPO_ROOT.parent / "shared" / "corpora"
@@ -13,3 +15,22 @@ def resolve(path: str | Path) -> Path:
     """``path`` itself when absolute, else relative to the repository root."""
     path = Path(path).expanduser()
     return path if path.is_absolute() else REPO_ROOT / path
+
+
+def repo_relative(path: str) -> str:
+    """``path`` relative to the repository root when it lies inside it, else unchanged.
+
+    Reports and their CSV tables use it for ``source_path``, so that they are the same on
+    every machine and in every clone, whatever absolute path the corpus was given as.
+    """
+    try:
+        return Path(path).resolve().relative_to(REPO_ROOT).as_posix()
+    except (ValueError, OSError):
+        return path
+
+
+def with_portable_paths(articles: pd.DataFrame) -> pd.DataFrame:
+    """``articles`` with ``source_path`` made repository-relative (see ``repo_relative``)."""
+    if "source_path" in articles and len(articles):
+        articles["source_path"] = articles["source_path"].map(repo_relative).astype("string")
+    return articles

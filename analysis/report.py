@@ -36,7 +36,7 @@ from pathlib import Path
 import nbformat
 
 from analysis.highlight import CSS as HIGHLIGHT_CSS
-from analysis.paths import REPO_ROOT
+from analysis.paths import REPO_ROOT, with_portable_paths
 
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 KERNEL = "python3"
@@ -398,7 +398,7 @@ def _share_articles(corpus: Path, workdir: Path) -> None:
     import analysis
 
     cache = workdir / "articles.pkl"
-    analysis.load_articles(corpus).to_pickle(cache)
+    with_portable_paths(analysis.load_articles(corpus)).to_pickle(cache)
     os.environ[ARTICLES_CACHE] = str(cache)
     os.environ[ARTICLES_CORPUS] = str(corpus)
 

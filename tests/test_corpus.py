@@ -89,3 +89,12 @@ def test_nested_reported_speech_is_flagged() -> None:
     assert list(zip(table["cue"], table["nested"], strict=True)) == [
         ("said", False), ("believe", True)
     ]
+
+
+def test_report_tables_use_repository_relative_paths(tmp_path) -> None:
+    """Report CSVs are the same in every clone: no absolute machine paths."""
+    from analysis.__main__ import write_tables
+
+    written = write_tables(DEFAULT_CORPUS, tmp_path)
+    table = pd.read_csv(next(p for p in written if p.name == "articles.csv"))
+    assert table["source_path"].str.startswith("data/articles/").all()

@@ -173,9 +173,13 @@ def predicted_items(doc, layer: str) -> list[tuple[Span, object]]:
 
 
 def _relative(source_path: str, corpus: Path) -> str:
+    """``source_path`` relative to ``corpus``, whether it was given absolute, relative to
+    the corpus, to the repository root or to the working directory."""
     path = Path(str(source_path))
     candidates = [path] if path.is_absolute() else [corpus / path, ROOT / path, Path.cwd() / path]
     for candidate in candidates:
+        if not candidate.exists():
+            continue
         try:
             return candidate.resolve().relative_to(corpus.resolve()).as_posix()
         except ValueError:

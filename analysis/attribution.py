@@ -54,6 +54,10 @@ _NOUN_LIKE = word_set(
 )
 _SUBJECT_BEFORE_BASE = word_set("i we you they who people police children men women")
 _QUOTING = re.compile(r"\b(?:[Qq]uoting|[Cc]iting)\s+([^,;:]{2,60}?)\s*,")
+# Built once here rather than on every call (these run for every cue of every text).
+_DETERMINERS_BUT_THAT = DETERMINERS - {"that"}
+_COMMA = re.compile(r"\s*,\s*")
+_COLON = re.compile(r"\s*:\s*")
 
 
 @dataclass(slots=True)
@@ -107,7 +111,8 @@ def _quote_ending_at(quotes: QuoteList, end: int) -> quotemod.QuoteSpan | None:
 
 def _is_noun_use(text: str, cue: cuemod.CueMatch, sentence_start: int, sentence_end: int) -> bool:
     """True for "his claims", "the report", "to say", "Hope" (not a reporting verb)."""
-    word_lower = text[cue.word_start : cue.span[1]].lower()
+    word = text[cue.word_start : cue.span[1]]
+    word_lower = word.lower()
     if cue.aux and " " not in word_lower and word_lower != cue.entry.lemma and (
         word_lower.endswith("s") and not word_lower.endswith("ss")
     ):
@@ -117,13 +122,14 @@ def _is_noun_use(text: str, cue: cuemod.CueMatch, sentence_start: int, sentence_
     before = text[max(sentence_start, cue.span[0] - 30) : cue.span[0]]
     words = phrases.WORD.findall(before)
     previous = words[-1].lower() if words else ""
-    glued = before.rstrip()[-1:].isalnum() or before.rstrip()[-1:] in "'’"
-    if glued and (previous in DETERMINERS - {"that"}
+    last_char = before.rstrip()[-1:]  # "" when only spaces precede the cue
+    glued = last_char.isalnum() or last_char in "'’"
+    if glued and (previous in _DETERMINERS_BUT_THAT
                   or previous.endswith(("'s", "’s", "s'", "s’"))):
         return True
     if previous in ("to", "of", "for", "with", "than", "will", "would", "can", "could"):
         return True
-    if before.rstrip()[-1:].isalnum() and (previous[:1].isdigit() or previous in _NUMBER_WORDS) \
+    if last_char.isalnum() and (previous[:1].isdigit() or previous in _NUMBER_WORDS) \
             and word_lower.endswith(("ed", "s")):
         return True  # "758 pledged delegates", "two plans"
     if word_lower.endswith("s") and not word_lower.endswith("ss") and " " not in word_lower and (
@@ -136,12 +142,11 @@ def _is_noun_use(text: str, cue: cuemod.CueMatch, sentence_start: int, sentence_
         if not (subject[:1].isupper() or previous in ("he", "she", "it", "who", "which", "that")
                 or follows.startswith(("that", ":", '"', "“"))):
             return True
-    word = text[cue.word_start : cue.span[1]]
     follows = text[cue.span[1]:cue.span[1] + 3].lstrip()[:1]
-    if word.lower() == cue.entry.lemma and " " not in word and not (
+    if word_lower == cue.entry.lemma and " " not in word and not (
         previous in _SUBJECT_BEFORE_BASE or previous.endswith("s") or cue.negated
         or (words and words[-1][:1].isupper() and len(words) > 1)
-        or before.rstrip().endswith("%") or previous in ("percent", "cent")
+        or last_char == "%" or previous in ("percent", "cent")
         or follows in (":", '"', "“")
     ):
         return True
@@ -170,7 +175,7 @@ def _right_content(
                 frame.addressee = text[a_start:a_end]
                 position = a_end
     skip = phrases.RIGHT_SKIP.match(text, position, end)
-    comma = re.compile(r"\s*,\s*").match(text, skip.end() if skip else position, end)
+    comma = _COMMA.match(text, skip.end() if skip else position, end)
     if comma and _quote_at(quotes, comma.end()) is not None:
         quote = _quote_at(quotes, comma.end())
         return comma.end(), [quote.span]
@@ -283,8 +288,8 @@ def _frames_for_sentence(
             continue
         frame = Frame(cue, index, "source_cue_content", clause_start=c0)
         _, right = _right_content(text, frame, se, quotes)
-        following = [c for c in sentence_cues if c.span[0] >= c1]
-        if right and following and right[0][0] >= following[0].span[0] - 1:
+        next_cue = next((c for c in sentence_cues if c.span[0] >= c1), None)
+        if right and next_cue is not None and right[0][0] >= next_cue.span[0] - 1:
             right = []  # "..., the source said, adding that ...": nothing of its own
         before_cue = text[clause_lo:c0].rstrip()
         after_content = _ends_content(text, before_cue, clause_lo, ss)
@@ -293,7 +298,8 @@ def _frames_for_sentence(
             apposed = phrases.appositive(text, clause_lo, clause_lo + len(before_cue))
             if apposed[0] is not None and apposed[0][0] <= ss + 1:
                 after_content = False
-        participle = text[cue.word_start:c1].lower().endswith(("ing", "ing to", "ing on"))
+        cue_word = text[cue.word_start:c1].lower()
+        participle = cue_word.endswith(("ing", "ing to", "ing on"))
         inverted = None
         if after_content and not participle:
             inverted = phrases.inverted_source(text, c1, se)
@@ -309,7 +315,7 @@ def _frames_for_sentence(
             _content_before(text, frame, clause_lo, c0, inverted[1], quotes)
             frames.append(frame)
             continue
-        ing = text[cue.word_start:c1].lower().endswith("ing") and not cue.aux
+        ing = cue_word.endswith("ing") and not cue.aux
         left_np = phrases.left_np(text, clause_lo, c0, short=ing)
         if apposed[0] is not None and (left_np is None or apposed[0][0] <= ss + 1):
             # "Brian Fallon, a spokesman for Mrs. Clinton, said": the mention is the name
@@ -326,8 +332,9 @@ def _frames_for_sentence(
             frame.clause_start = left_np[0] if left_np else c0
             frames.append(frame)
             continue
+        before_lower = before.lower()
         if left_np is None and frames and (
-            before.endswith(",") or before.lower().endswith((" and", " but", " while"))
+            before.endswith(",") or before_lower.endswith((" and", " but", " while"))
         ):
             frame.rule = "shared_subject"
             frame.inherit_from = frames[-1]
@@ -335,7 +342,7 @@ def _frames_for_sentence(
             frame.clause_start = c0
             frames.append(frame)
             continue
-        if left_np is None and before.lower().endswith((" and", " but", ",")):
+        if left_np is None and before_lower.endswith((" and", " but", ",")):
             # "... reminisced about her days, and said ...": the sentence's subject, when
             # it is a name or a pronoun; otherwise the source stays unknown.
             subject = phrases.SENTENCE_SUBJECT.match(text, ss, c0)
@@ -472,7 +479,7 @@ def _frame_allowed(text: str, frame: Frame) -> bool:
 
 def _colon_quote(text: str, position: int, quotes: QuoteList) -> Span | None:
     """The quote right after "...read:" (possibly in the next paragraph)."""
-    match = re.compile(r"\s*:\s*").match(text, position)
+    match = _COLON.match(text, position)
     if not match:
         return None
     quote = _quote_at(quotes, match.end())
@@ -504,7 +511,9 @@ def _speaker_quotes(
                 elif (s, e) == q.span or q.span[1] >= e:
                     closed_by.add(qi) if piece_index == 0 else introduced.add(qi)
     # "Quoting Kadyrov, it said that the "best fighters" ...": the quoted party speaks.
-    for match in _QUOTING.finditer(text):
+    # Most texts have neither word; a substring test is far cheaper than the regex scan.
+    quoting = _QUOTING.finditer(text) if "uoting" in text or "iting" in text else ()
+    for match in quoting:
         mention = match.group(1)
         info = describe(mention)
         entry = registry.resolve(mention, info, count=False)

@@ -158,11 +158,12 @@ def find_cues(text: str) -> list[CueMatch]:
         cue_start = match.start()
         start, aux, adverbs = _prefix(text, cue_start)
         aux_words = aux.split()
+        adverb_words = adverbs.split()
         negated = ("not" in aux_words or "n't" in aux or "n’t" in aux or aux.startswith("cannot")
-                   or "never" in adverbs.split() or "not" in adverbs.split())
+                   or "never" in adverb_words or "not" in adverb_words)
         if entry.needs_negation and not negated:
             continue
-        passive = bool(set(aux_words) & PASSIVE_AUXILIARIES) and not word.endswith("ing")
+        passive = not PASSIVE_AUXILIARIES.isdisjoint(aux_words) and not word.endswith("ing")
         found.append(CueMatch((start, match.end()), cue_start, text[start:match.end()], entry,
                               negated, passive, aux))
     return found

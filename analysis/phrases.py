@@ -117,6 +117,9 @@ def strip_span(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+_DETERMINERS_BUT_THAT = DETERMINERS - {"that"}  # built once, not per word
+
+
 def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
     """The noun phrase that ends right before ``hi``, not crossing ``lo`` or a boundary."""
     segment = text[lo:hi]
@@ -151,7 +154,7 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
         tail = words[-limit:]
         chosen = None
         for i in range(len(tail) - 1, -1, -1):
-            if tail[i].group().lower() in DETERMINERS - {"that"}:
+            if tail[i].group().lower() in _DETERMINERS_BUT_THAT:
                 chosen = i
                 break
         if chosen is None:

@@ -42,9 +42,9 @@ def _as_articles(articles: pd.DataFrame | str | Iterable[str]) -> pd.DataFrame:
 
 def is_english(language: object) -> bool:
     """True when ``language`` is English or unknown (the detectors are English-only)."""
-    return language is None or language is pd.NA or (
-        isinstance(language, float) and math.isnan(language)
-    ) or str(language).lower().startswith("en") or str(language) == ""
+    if pd.isna(language) or str(language) == "":
+        return True
+    return str(language).lower().startswith("en")
 
 
 def _fields(articles: pd.DataFrame) -> Iterator[tuple[str, str, Document]]:

@@ -110,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     command = [sys.executable, "-m", "analysis", "profile", str(shards), "--out", str(out),
                "--jobs", str(args.jobs)]
     print("running:", " ".join(command), flush=True)
+    already = finished_articles(out)  # chunks of an earlier, interrupted run
+    if already:
+        print(f"resuming: {already:,} articles were written by an earlier run; memory and "
+              "speed below are for the rest", flush=True)
     started = time.perf_counter()
     child = subprocess.Popen(command)
     parent = psutil.Process(child.pid)
@@ -130,10 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     status = child.returncode
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = usage.ru_utime + usage.ru_stime
-    if status != 0:  # interrupted: count what was written
-        print(f"stopped early: {finished_articles(out):,} of {n:,} articles written")
-        mb *= finished_articles(out) / n
-        n = finished_articles(out) or 1
+    written = finished_articles(out)
+    if status != 0:
+        print(f"stopped early: {written:,} of {n:,} articles written")
+    if status != 0 or already:  # rate over the articles this run analysed
+        mb *= (written - already) / n
+        n = max(written - already, 1)
     print(f"\narticles {n:,}  MB {mb:,.0f}  seconds {seconds:,.0f}  "
           f"articles/s {n / seconds:,.0f}  MB/s {mb / seconds:.2f}  jobs {args.jobs}  "
           f"CPU s of the tree {cpu:,.0f} ({n / cpu:,.0f} articles per CPU second)  "

@@ -854,9 +854,9 @@ NB06 = [
          "Keep wire copy apart from an outlet's own reporting where the corpus says which "
          "is which."],
         "notebooks 02-05.",
-        intro="**Three fictional outlets invite over-reading.** The shipped corpus has "
-              "three made-up outlets with a handful of constructed articles each, written "
-              "to differ. Any difference you see here says something about these "
+        intro="**A small corpus invites over-reading.** The shipped corpus has a few "
+              "made-up outlets with a handful of constructed articles each, written "
+              "to differ. Any difference you see there says something about these "
               "articles, not about a newsroom. Point `CORPUS` at PolNeAR "
               "(`../shared/corpora/polnear/data`, 1,008 articles from seven real US "
               "outlets, research use only) for a comparison that can bear weight.",
@@ -879,7 +879,13 @@ own = analysed[~analysed["wire"] & ~analysed["duplicate"]]
 print(f"{len(own)} articles compared ({int(analysed['wire'].sum())} wire, "
       f"{int(analysed['duplicate'].sum())} duplicates, "
       f"{int(profile['note'].notna().sum())} not analysed)")
-display(own.groupby("outlet").size().to_frame("articles"))
+per_outlet = own.groupby("outlet").size()
+display(per_outlet.to_frame("articles"))
+print(f"{len(per_outlet)} outlets; {int(own['outlet'].isna().sum())} articles name no outlet "
+      "and are left out of the comparison.")
+if len(per_outlet) and per_outlet.min() < 30:
+    print(f"Some outlets have fewer than 30 articles (fewest: {per_outlet.min()}): "
+          "read every difference below through its interval.")
 credit = nbtools.credits(articles)
 if not credit.empty:
     print("Credit lines (kept as the outlet's own reporting):")
@@ -890,7 +896,7 @@ if not credit.empty:
 For each outlet and measure, the mean over its articles, and a 95% interval from
 2,000 bootstrap resamples of those articles (`analysis.stats.group_means`, seeded: the
 same numbers every run). The interval answers: *if this outlet had published other
-articles like these, how far could the mean move?* With three to five articles an
+articles like these, how far could the mean move?* With a handful of articles an
 outlet, the answer is: a long way. Overlapping intervals mean the data cannot tell the
 outlets apart."""),
     code("""

@@ -11,6 +11,7 @@ into one of the five short Szeged names: ``epistemic`` (``modal_probable`` and
 the development half and the odd documents are the held-out half.
 
 The corpus is read in place (``../shared/corpora/szeged_uncertainty``), never copied.
+Scoring a detector against it is ``analysis.evaluation.szeged``.
 """
 
 from __future__ import annotations
@@ -90,71 +91,3 @@ def read_szeged(path: str | Path) -> Iterator[GoldSentence]:
             for element in part:
                 if element.tag.lower() == "sentence":
                     yield _sentence(element, doc_index, part_type)
-
-
-# --- scoring ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PRF:
-    """Precision, recall and F1 from counts (0.0 when a denominator is 0)."""
-
-    tp_pred: int
-    n_pred: int
-    tp_gold: int
-    n_gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp_pred / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp_gold / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def sentence_prf(gold: list[GoldSentence], predicted: list[list[Span]]) -> PRF:
-    """Sentence level: a sentence is predicted uncertain when it has any predicted cue."""
-    pred = [bool(p) for p in predicted]
-    true = [g.uncertain for g in gold]
-    tp = sum(p and t for p, t in zip(pred, true, strict=True))
-    return PRF(tp, sum(pred), tp, sum(true))
-
-
-def cue_prf(
-    gold: list[GoldSentence],
-    predicted: list[list[Span]],
-    gold_type: str | None = None,
-    predicted_types: list[list[str]] | None = None,
-    predicted_type: str | None = None,
-) -> PRF:
-    """Cue level, by overlap: a predicted cue is right when it overlaps any gold cue, a gold
-    cue is found when any predicted cue overlaps it. ``gold_type`` restricts the gold cues
-    (recall by Szeged type); ``predicted_type`` with ``predicted_types`` restricts the
-    predicted cues (precision of the cues mapped to that type)."""
-    tp_pred = n_pred = tp_gold = n_gold = 0
-    for index, (sentence, spans) in enumerate(zip(gold, predicted, strict=True)):
-        all_gold = [c.span for c in sentence.cues]
-        for cue in sentence.cues:
-            if gold_type is None or cue.type == gold_type:
-                n_gold += 1
-                tp_gold += any(_overlaps(cue.span, p) for p in spans)
-        for j, span in enumerate(spans):
-            if (
-                predicted_type is not None
-                and predicted_types is not None
-                and predicted_types[index][j] != predicted_type
-            ):
-                continue
-            n_pred += 1
-            tp_pred += any(_overlaps(span, g) for g in all_gold)
-    return PRF(tp_pred, n_pred, tp_gold, n_gold)

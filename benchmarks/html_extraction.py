@@ -13,6 +13,8 @@ benchmark's own ``extractors/run_trafilatura.py`` runs it.
 Also checks ``trafilatura_eval_en_news``: the share of ``with`` snippets found in the
 extracted text, and the share of ``without`` (boilerplate) snippets wrongly kept.
 
+The scoring itself is ``analysis.evaluation.html_extraction``.
+
 Run: ``.venv/bin/python benchmarks/html_extraction.py [--worst N]``. The data sets
 (Zyte: MIT, Scrapinghub 2020; trafilatura eval: Apache-2.0, Barbaresi 2021) are read in
 place from ``../shared/corpora``.
@@ -22,55 +24,24 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
-import re
-import statistics
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import analysis
+from analysis.evaluation.html_extraction import (
+    TOKEN,
+    scores,
+    snippet_counts,
+    split_of,
+    tp_fp_fn,
+    worst_pages,
+)
 from analysis.paths import SHARED_CORPORA
 
 ZYTE = SHARED_CORPORA / "scrapinghub_articles"
 TRAF_EVAL = SHARED_CORPORA / "trafilatura_eval_en_news"
-TOKEN = re.compile(r"\w+")
-
-
-def split_of(page_id: str) -> str:
-    """``"dev"`` or ``"test"``, fixed by the page id's SHA-256."""
-    return "dev" if int(hashlib.sha256(page_id.encode()).hexdigest()[-1], 16) % 2 == 0 else "test"
-
-
-def shingles(text: str, n: int = 4) -> Counter:
-    tokens = TOKEN.findall(text or "")
-    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))
-                   if tokens[i : i + n])
-
-
-def tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
-    """Per-page TP, FP, FN over shingles, normalised so that they sum to 1."""
-    gold, got = shingles(true), shingles(pred)
-    tp = sum((gold & got).values())
-    fp = sum((got - gold).values())
-    fn = sum((gold - got).values())
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
-
-
-def scores(counts: list[tuple[float, float, float]]) -> tuple[float, float, float]:
-    """Mean precision, mean recall, F1 of the two (the benchmark's definitions)."""
-    def precision(tp, fp, fn):
-        return 1.0 if fp == fn == 0 else 0.0 if tp == fp == 0 else tp / (tp + fp)
-
-    def recall(tp, fp, fn):
-        return 1.0 if fp == fn == 0 else 0.0 if tp == fn == 0 else tp / (tp + fn)
-
-    p = statistics.mean([precision(*c) for c in counts if c[0] + c[1] > 0] or [0.0])
-    r = statistics.mean([recall(*c) for c in counts if c[0] + c[2] > 0] or [0.0])
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def ours_zyte() -> dict[str, str]:
@@ -108,15 +79,8 @@ def report_zyte(worst: int) -> None:
             print(f"{name:<28}{split:<6}{len(keys):>6}{p:>8.3f}{r:>8.3f}{f1:>8.3f}")
     if worst:
         print(f"\nworst {worst} dev pages (ours): id, P, R, words gold/ours")
-        rows = []
-        for k in sorted(gold):
-            if split_of(k) != "dev":
-                continue
-            tp, fp, fn = tp_fp_fn(gold[k], ours.get(k, ""))
-            p = tp / (tp + fp) if tp + fp else 0.0
-            r = tp / (tp + fn) if tp + fn else 0.0
-            rows.append((min(p, r), k, p, r))
-        for _, k, p, r in sorted(rows)[:worst]:
+        dev = {k: text for k, text in gold.items() if split_of(k) == "dev"}
+        for k, p, r in worst_pages(dev, ours, worst):
             print(f"  {k[:16]} P={p:.3f} R={r:.3f} "
                   f"{len(TOKEN.findall(gold[k]))}/{len(TOKEN.findall(ours.get(k, '')))}")
 
@@ -133,18 +97,11 @@ def report_snippets() -> None:
     for name in annotations:
         html = gzip.decompress((folder / f"{name}.gz").read_bytes())
         base[name] = trafilatura.extract(html, include_comments=False) or ""
-    squash = lambda s: " ".join(s.split())  # noqa: E731
     print(f"\ntrafilatura eval (English news): {len(annotations)} pages, "
           f"{len(df)} loaded, {len(df.attrs['skipped'])} skipped")
     print(f"{'extractor':<28}{'with found':>14}{'without kept':>16}")
     for label, texts in (("load_articles (ours)", ours), ("trafilatura.extract", base)):
-        found = kept = n_with = n_without = 0
-        for name, note in annotations.items():
-            text = squash(texts.get(name, ""))
-            n_with += len(note.get("with", []))
-            n_without += len(note.get("without", []))
-            found += sum(squash(s) in text for s in note.get("with", []))
-            kept += sum(squash(s) in text for s in note.get("without", []))
+        found, n_with, kept, n_without = snippet_counts(annotations, texts)
         print(f"{label:<28}{found / n_with:>9.3f} ({found}/{n_with})"
               f"{kept / n_without:>9.3f} ({kept}/{n_without})")
 

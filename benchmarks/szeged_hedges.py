@@ -11,7 +11,8 @@ is right when it overlaps a gold cue; a gold cue is found when a predicted cue o
 per Szeged cue type, gold-cue recall and the precision of the predicted cues whose category
 maps to that type (``analysis.hedging.SZEGED_TYPE``); a naive-regex baseline (``NAIVE``: a
 bare list of common hedge words, no context); and an ablation, the project's own lexicon with
-every context rule switched off, scored the same way.
+every context rule switched off, scored the same way. The scoring itself is
+``analysis.evaluation.szeged`` (notebook 07 uses it too).
 
     .venv/bin/python benchmarks/szeged_hedges.py [--errors N] [--split dev|test|all]
 """
@@ -20,62 +21,26 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 import time
 from pathlib import Path
 
-from analysis import analyse, find_hedges
-from analysis.hedging import SZEGED_TYPE, detect_hedges
+from analysis.evaluation.matching import PRF
+from analysis.evaluation.szeged import (
+    SPLITS,
+    TYPES,
+    cue_errors,
+    cue_prf,
+    lexicon_only,
+    naive,
+    predict,
+    sentence_prf,
+    split,
+)
 from analysis.paths import SHARED_CORPORA
-from analysis.records import Span
-from analysis.szeged import CUE_TYPES, PRF, GoldSentence, cue_prf, read_szeged, sentence_prf
+from analysis.szeged import GoldSentence, read_szeged
 
 FILES = ("factbank", "wiki")
-SPLITS = ("dev", "test", "all")
-TYPES = tuple(dict.fromkeys(CUE_TYPES.values()))
-
-#: The baseline: common hedge words, matched anywhere, with no context rule.
-NAIVE = re.compile(
-    r"\b(?:may|might|could|would|should|possibl[ey]|perhaps|probabl[ey]|likely|appears?"
-    r"|seems?|suggests?|believes?|thinks?|if|whether|unclear|about|some|around|nearly)\b",
-    re.IGNORECASE,
-)
-
-
-def predict(sentences: list[GoldSentence]) -> tuple[list[list[Span]], list[list[str]]]:
-    """Spans and Szeged types of the non-approximator hedges of each sentence."""
-    spans, types = [], []
-    for sentence in sentences:
-        hedges = [h for h in find_hedges(sentence.text) if h.category != "approximator"]
-        spans.append([h.span for h in hedges])
-        types.append([SZEGED_TYPE[h.category] for h in hedges])
-    return spans, types
-
-
-def lexicon_only(sentences: list[GoldSentence]) -> list[list[Span]]:
-    """The project's own lexicon with every context rule switched off (an ablation)."""
-    return [
-        [
-            h.span
-            for h in detect_hedges(analyse(s.text), context_rules=False)
-            if h.category != "approximator"
-        ]
-        for s in sentences
-    ]
-
-
-def naive(sentences: list[GoldSentence]) -> list[list[Span]]:
-    """Spans of the naive regex in each sentence."""
-    return [[m.span() for m in NAIVE.finditer(s.text)] for s in sentences]
-
-
-def split(sentences: list[GoldSentence], name: str) -> list[int]:
-    """Indexes of the sentences in split ``name`` (dev = even documents, test = odd)."""
-    if name == "all":
-        return list(range(len(sentences)))
-    parity = 0 if name == "dev" else 1
-    return [i for i, s in enumerate(sentences) if s.doc_index % 2 == parity]
 
 
 def _row(label: str, prf: PRF) -> str:
@@ -137,24 +102,18 @@ def report(name: str, sentences: list[GoldSentence], splits: tuple[str, ...]) ->
 
 def errors(name: str, sentences: list[GoldSentence], n: int, split_name: str) -> None:
     """Print ``n`` random false-positive and false-negative cues from one split."""
-    idx = split(sentences, split_name)
-    spans, _ = predict([sentences[i] for i in idx])
-    fps, fns = [], []
-    for i, pred in zip(idx, spans, strict=True):
-        s = sentences[i]
-        gold = [c.span for c in s.cues]
-        for p in pred:
-            if not any(p[0] < g[1] and g[0] < p[1] for g in gold):
-                fps.append(
-                    f"{s.text[max(0, p[0] - 60) : p[0]]}[[{s.text[p[0] : p[1]]}]]"
-                    f"{s.text[p[1] : p[1] + 40]}"
-                )
-        for c in s.cues:
-            if not any(p[0] < c.span[1] and c.span[0] < p[1] for p in pred):
-                fns.append(
-                    f"{c.type:<13} {s.text[max(0, c.span[0] - 60) : c.span[0]]}"
-                    f"[[{c.text}]]{s.text[c.span[1] : c.span[1] + 40]}"
-                )
+    gold = [sentences[i] for i in split(sentences, split_name)]
+    spans, _ = predict(gold)
+    false_positives, false_negatives = cue_errors(gold, spans)
+    fps = [
+        f"{s.text[max(0, p[0] - 60) : p[0]]}[[{s.text[p[0] : p[1]]}]]{s.text[p[1] : p[1] + 40]}"
+        for s, p in false_positives
+    ]
+    fns = [
+        f"{c.type:<13} {s.text[max(0, c.span[0] - 60) : c.span[0]]}"
+        f"[[{c.text}]]{s.text[c.span[1] : c.span[1] + 40]}"
+        for s, c in false_negatives
+    ]
     rng = random.Random(0)
     print(f"\n== {name} {split_name}: {len(fps)} false-positive cues, {len(fns)} missed cues")
     for label, items in (("FP", fps), ("FN", fns)):

@@ -11,6 +11,7 @@ import pytest
 
 import analysis
 from analysis import nbtools, plots, scoring
+from analysis.evaluation import shipped_gold
 from analysis.explore import Explorer, download_link, static_view, tables_for
 from analysis.paths import DEFAULT_CORPUS, REPO_ROOT
 
@@ -107,10 +108,6 @@ def test_profile_with_articles_joins_outlet_and_wire(shipped):
 # --- scoring -----------------------------------------------------------------------
 
 
-def test_overlaps():
-    assert scoring.overlaps((0, 5), (4, 9)) and not scoring.overlaps((0, 4), (4, 9))
-
-
 def test_gold_tables_place_every_label_on_its_string(shipped):
     gold = scoring.gold_tables(shipped, DEFAULT_CORPUS)
     assert set(gold) == {"quotes", "attributions", "hedges", "boosters"}
@@ -126,12 +123,11 @@ def test_gold_tables_place_every_label_on_its_string(shipped):
     assert set(refusal["stance"]) == {"refusal"}
 
 
-def test_gold_summary_matches_the_benchmark_script(shipped):
+def test_gold_summary_matches_the_benchmark_scoring(shipped):
     scores = scoring.gold_summary(DEFAULT_CORPUS)
     assert set(scores["layer"]) == {"quotes", "attributions", "hedges", "boosters"}
     assert scores.attrs["n_articles"] == 13 and not scores.attrs["unmatched"]
-    bench = scoring.load_benchmark("gold_scores")
-    result = bench.score(DEFAULT_CORPUS, DEFAULT_CORPUS.parent / "gold")
+    result = shipped_gold.score(DEFAULT_CORPUS, DEFAULT_CORPUS.parent / "gold")
     row = scores[(scores["layer"] == "attributions") & (scores["match"] == "overlap")].iloc[0]
     assert row["recall"] == result["tallies"][("attributions", "overlap")].figures()["recall"]
     pairs = scoring.gold_pairs(shipped, DEFAULT_CORPUS, "attributions")
@@ -145,11 +141,6 @@ def test_label_from_gold_by_overlap():
     items = pd.DataFrame({"article_id": ["a", "a", "b"], "field": ["text"] * 3,
                           "start": [6, 20, 6], "end": [8, 25, 8]})
     assert list(scoring.label_from_gold(items, gold, "stance")) == ["refusal", None, None]
-
-
-def test_missing_benchmark_is_a_clear_error():
-    with pytest.raises(FileNotFoundError, match="benchmark script not found"):
-        scoring.load_benchmark("no_such_benchmark")
 
 
 # --- explorer ----------------------------------------------------------------------

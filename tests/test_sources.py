@@ -20,6 +20,18 @@ def test_mention_types():
     assert describe("he").pronoun
 
 
+def test_an_agency_is_an_organisation_unless_it_is_a_news_or_press_agency():
+    # Government bodies named "... Agency" are far commoner in news than wire services.
+    assert describe("the Environment Agency").source_type == "organisation"
+    assert describe("the National Security Agency").source_type == "organisation"
+    assert describe("Xinhua News Agency").source_type == "media"
+    assert describe("the Associated Press agency").source_type == "media"
+    sentence = ("All ferry sailings were suspended on Tuesday after a fire broke out in the "
+                "engine room, the Coastal Maritime Agency said.")
+    [said] = analysis.find_attributions(sentence)
+    assert (said.source, said.source_type) == ("the Coastal Maritime Agency", "organisation")
+
+
 def test_one_source_per_person_and_words_quoted():
     text = (
         'Chechen leader Ramzan Kadyrov said the men were spies. "We lost some," Kadyrov '

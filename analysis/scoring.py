@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus import FIELDS
 from analysis.document import analyse
 from analysis.evaluation import polnear, shipped_gold, szeged
 from analysis.evaluation.matching import overlaps, pair_up
@@ -106,7 +107,7 @@ def gold_pairs(articles: pd.DataFrame, corpus: Path, layer: str = "attributions"
     string_key, labels = LABELS[layer]
     rows = []
     for gold, row in _gold_files(articles, corpus, gold_dir):
-        for field in shipped_gold.FIELDS:
+        for field in FIELDS:
             text = field_text(row, field)
             predicted = shipped_gold.predicted_items(analyse(text), layer)
             items, _unplaced = shipped_gold.place_labels(gold, layer, field, text)

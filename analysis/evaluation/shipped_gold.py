@@ -32,6 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 import analysis
+from analysis.corpus import FIELDS
 from analysis.document import Document
 from analysis.evaluation.matching import pair_up
 from analysis.paths import REPO_ROOT
@@ -40,7 +41,6 @@ from analysis.records import Span
 GOLD_DIR = REPO_ROOT / "data" / "gold"
 LAYERS = ("quotes", "attributions", "hedges", "boosters")
 MATCHES = ("overlap", "exact")
-FIELDS = ("title", "text")
 #: layer -> (gold string key, [(gold label, predicted attribute)])
 LABELS = {
     "quotes": ("text", [("kind", "kind"), ("speaker", "speaker")]),

@@ -5,7 +5,10 @@ docstring defines them; notebook 07 uses the same code): P/R/F1 for cue, source 
 content spans under ``exact``, ``overlap`` and ``token`` matching; speaker accuracy on
 gold attributions whose content holds a quotation mark (and how many were matched); cue
 recall by cue class (speech, belief, evidence, other: a gold cue's class is looked up in
-``lexicons/cues.tsv``); and the same table for the naive regex baseline.
+``lexicons/cues.tsv``); joint source and content P/R/F1 (each gold attribution paired with
+the first unused prediction whose cue overlaps its cue; ``score_joint`` defines them), for
+the detector with and without nested attributions; and the same table for the naive regex
+baseline.
 
 Rules were developed on ``train`` and ``dev``; ``test`` is the held-out figure to report.
 
@@ -29,6 +32,15 @@ from analysis.evaluation.polnear import (
 from analysis.paths import SHARED_CORPORA
 
 
+def print_joint(result: dict, indent: str = "") -> None:
+    """Print the joint source and content P/R/F1 of one ``evaluate`` result."""
+    for role in ("source", "content"):
+        prf = result["joint"][role]
+        print(f"{indent}joint {role:8} P {prf.precision:.3f} R {prf.recall:.3f} "
+              f"F1 {prf.f1:.3f} ({prf.tp_pred}/{prf.n_pred} predicted {role}s right, "
+              f"{prf.tp_gold}/{prf.n_gold} gold {role}s found)")
+
+
 def print_table(name: str, result: dict) -> None:
     """Print the figures of one ``evaluate`` result under the heading ``name``."""
     print(f"\n{name}: {result['articles']} articles, {result['seconds']:.1f} s")
@@ -37,6 +49,8 @@ def print_table(name: str, result: dict) -> None:
         for matching in MATCHES:
             prf = result["counts"][role][matching]
             print(f"{role:8} {matching:8} {prf.precision:6.3f} {prf.recall:6.3f} {prf.f1:6.3f}")
+    print("joint scores (gold paired with the first unused prediction whose cue overlaps):")
+    print_joint(result, "  ")
     right, matched, total = result["speaker"]
     accuracy = right / matched if matched else 0.0
     print(f"speaker accuracy on quoted content: {accuracy:.3f} ({right}/{matched} matched; "
@@ -63,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     every = evaluate(args.split, detector_all)
     cue = every["counts"]["cue"]["overlap"]
     print(f"(nested attributions included: overlap cue P {cue.precision:.3f} "
-          f"R {cue.recall:.3f} F1 {cue.f1:.3f})")
+          f"R {cue.recall:.3f} F1 {cue.f1:.3f}; joint scores below)")
+    print_joint(every, "  ")
     if not args.no_baseline:
         print_table(f"naive regex baseline on PolNeAR {args.split}", evaluate(args.split, naive))
     for line in result["missed"]:

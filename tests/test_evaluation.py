@@ -81,6 +81,56 @@ def test_naive_baseline_finds_said_with_source_and_content():
     assert found.content == ((15, 34),)
 
 
+def _joint(gold: list[polnear.GoldAttribution], predicted: list[polnear.Predicted]
+           ) -> tuple[list[tuple[int, int]], dict[str, PRF]]:
+    counts = {"source": PRF(), "content": PRF()}
+    return polnear.score_joint(gold, predicted, counts), counts
+
+
+def test_joint_pairs_each_gold_cue_with_the_first_unused_prediction():
+    gold = [polnear.GoldAttribution(((10, 14),), ((0, 9),), ((15, 34),))]
+    # Both cues overlap the gold cue; only the first pairs, so the second's right source
+    # and content earn nothing, and both predictions stay in the precision denominators.
+    predicted = [polnear.Predicted((10, 14), (20, 25), ()),
+                 polnear.Predicted((11, 13), (0, 9), ((15, 34),))]
+    pairs, counts = _joint(gold, predicted)
+    assert pairs == [(0, 0)]
+    assert counts["source"] == PRF(tp_pred=0, n_pred=2, tp_gold=0, n_gold=1)
+    assert counts["content"] == PRF(tp_pred=0, n_pred=1, tp_gold=0, n_gold=1)
+    # A used prediction is skipped: the second gold cue pairs with the second prediction.
+    gold = [polnear.GoldAttribution(((0, 5),), (), ()), polnear.GoldAttribution(((3, 8),), (), ())]
+    pairs, _ = _joint(gold, [polnear.Predicted((2, 6), None, ()),
+                             polnear.Predicted((4, 7), None, ())])
+    assert pairs == [(0, 0), (1, 1)]
+
+
+def test_joint_denominators_and_discontinuous_content():
+    gold = [
+        # found: source and the second content piece overlap p0's
+        polnear.GoldAttribution(((10, 14),), ((0, 9),), ((15, 20), (30, 40))),
+        # no source: not in the source recall denominator; p1 pairs and its source is wrong
+        polnear.GoldAttribution(((50, 55),), (), ((56, 70),)),
+        # no prediction pairs: counts against recall only
+        polnear.GoldAttribution(((80, 84),), ((70, 79),), ((85, 99),)),
+        # no cue: never paired, though p2's source overlaps its source
+        polnear.GoldAttribution((), ((120, 125),), ()),
+    ]
+    predicted = [
+        polnear.Predicted((10, 14), (0, 3), ((32, 35),)),
+        polnear.Predicted((50, 55), (40, 45), ((56, 60),)),
+        # unpaired, gives a source: in the source precision denominator, not right
+        polnear.Predicted((100, 104), (120, 125), ()),
+        # unpaired, no source span: not in the source precision denominator
+        polnear.Predicted((130, 134), None, ((135, 140),)),
+    ]
+    pairs, counts = _joint(gold, predicted)
+    assert pairs == [(0, 0), (1, 1)]
+    assert counts["source"] == PRF(tp_pred=1, n_pred=3, tp_gold=1, n_gold=3)
+    assert counts["content"] == PRF(tp_pred=2, n_pred=3, tp_gold=2, n_gold=3)
+    assert counts["source"].precision == pytest.approx(1 / 3)
+    assert counts["content"].recall == pytest.approx(2 / 3)
+
+
 # --- Szeged ------------------------------------------------------------------------
 
 

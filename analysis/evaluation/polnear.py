@@ -14,7 +14,10 @@ the gold comes from ``analysis.gold.polnear_gold`` (one annotator per article).
 - speaker accuracy on gold attributions whose content holds a quotation mark: among those
   whose content a predicted attribution overlaps, the share where the predicted
   ``source_span`` overlaps the gold Source;
-- cue recall (overlap) by cue class (``cue_class``): speech verbs, belief, evidence, other.
+- cue recall (overlap) by cue class (``cue_class``): speech verbs, belief, evidence, other;
+- joint source and content P/R/F1 (``score_joint``): each gold attribution is paired with
+  the first unused prediction whose cue overlaps its cue, and its source (content) counts
+  as found only when that paired prediction's source (content) overlaps it.
 
 Systems: ``detector`` (``analyse``, top-level attributions), ``detector_all`` (nested ones
 included) and ``naive`` (a regex baseline).
@@ -154,6 +157,74 @@ def cue_class(cue_text: str) -> str:
     return "other"
 
 
+@dataclass
+class GoldAttribution:
+    """One gold attribution as the pieces of each role (an empty tuple when missing)."""
+
+    cue: tuple[Span, ...]
+    source: tuple[Span, ...]
+    content: tuple[Span, ...]
+
+
+def _touch(a: tuple[Span, ...], b: tuple[Span, ...]) -> bool:
+    """Whether any piece of ``a`` overlaps any piece of ``b``."""
+    return any(overlaps(x, y) for x in a for y in b)
+
+
+def score_joint(gold: list[GoldAttribution], predicted: list[Predicted],
+                counts: dict[str, PRF]) -> list[tuple[int, int]]:
+    """Add one article's joint source and content counts; return the pairs.
+
+    Pairing: gold attributions are taken in the order given (``evaluate`` passes them in
+    text order of their cues); each is paired with the first prediction, in the order
+    the system returned them, that is not yet paired and whose cue overlaps any piece of
+    the gold cue. A gold attribution without a cue, or with no such prediction left,
+    stays unpaired. Pairing uses cues only, so a prediction's source and content never
+    decide which gold attribution it is paired with.
+
+    For ``role`` in ``"source"`` and ``"content"`` (``counts[role]`` is a ``PRF``):
+
+    - ``n_gold`` += gold attributions that have the role (at least one piece);
+    - ``n_pred`` += predictions that give the role (a source span; at least one content
+      piece), paired or not;
+    - ``tp_gold`` and ``tp_pred`` += pairs where both sides have the role and some piece
+      of the prediction's span(s) overlaps some piece of the gold span(s) (content may be
+      discontinuous on either side: any piece counts). Pairs are one-to-one, so the two
+      right-counts are equal.
+
+    Nested attributions count: the gold is whatever PolNeAR annotates, and the
+    predictions are whatever the system returns (``detector`` leaves nested ones out,
+    ``detector_all`` keeps them). Returns the pairs as ``(gold index, predicted index)``,
+    in gold order (the shape of ``matching.pair_up``).
+    """
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            if pi not in used and _touch(g.cue, (p.cue,)):
+                pairs.append((gi, pi))
+                used.add(pi)
+                break
+    sides = {"source": ([g.source for g in gold], [(p.source,) if p.source else ()
+                                                     for p in predicted]),
+             "content": ([g.content for g in gold], [tuple(p.content) for p in predicted])}
+    for role, (gold_spans, pred_spans) in sides.items():
+        prf = counts[role]
+        prf.n_gold += sum(bool(g) for g in gold_spans)
+        prf.n_pred += sum(bool(p) for p in pred_spans)
+        right = sum(_touch(gold_spans[gi], pred_spans[pi]) for gi, pi in pairs)
+        prf.tp_gold += right
+        prf.tp_pred += right
+    return pairs
+
+
+def _gold_attributions(rows: pd.DataFrame) -> list[GoldAttribution]:
+    """The gold attributions of one article in text order of their cues (cueless last)."""
+    gold = [GoldAttribution(tuple(r.cue_spans), tuple(r.source_spans), tuple(r.content_spans))
+            for r in rows.itertuples()]
+    return sorted(gold, key=lambda g: (not g.cue, g.cue[:1]))
+
+
 # ---------------------------------------------------------------------------- one split
 
 
@@ -195,13 +266,15 @@ def _best_by_content(predicted: list[Predicted], gold_content: list[Span]) -> Pr
 def evaluate(split: str, system: System, errors: int = 0) -> dict:
     """All figures of ``system`` on PolNeAR ``split``.
 
-    Keys: ``counts`` (role -> match -> ``PRF``), ``class_found`` and ``class_total``
+    Keys: ``counts`` (role -> match -> ``PRF``), ``joint`` (``"source"`` and
+    ``"content"`` -> ``PRF``, from ``score_joint``), ``class_found`` and ``class_total``
     (gold cues by class), ``speaker`` (right, matched, total), ``seconds``, ``articles``,
     and up to ``errors`` ``missed`` gold cues and ``spurious`` predicted cues.
     """
     gold = polnear_gold(SHARED_CORPORA, split)
     texts = polnear_texts(SHARED_CORPORA, split)
     counts = {role: {m: PRF() for m in MATCHES} for role in ROLES}
+    joint = {"source": PRF(), "content": PRF()}
     class_found: Counter = Counter()
     class_total: Counter = Counter()
     speaker_right = speaker_matched = speaker_total = 0
@@ -221,6 +294,7 @@ def evaluate(split: str, system: System, errors: int = 0) -> dict:
         spans = _role_spans(predicted, rows, gold_cues)
         for role in ROLES:
             score_spans(spans[role], tokens, counts[role])
+        score_joint(_gold_attributions(rows), predicted, joint)
         for r in rows.itertuples():
             if _missing(r.cue_start):
                 continue
@@ -251,7 +325,7 @@ def evaluate(split: str, system: System, errors: int = 0) -> dict:
                                     f"{_context(text, p.cue)!r}")
     seconds = time.perf_counter() - started
     return {
-        "counts": counts, "class_found": class_found, "class_total": class_total,
+        "counts": counts, "joint": joint, "class_found": class_found, "class_total": class_total,
         "speaker": (speaker_right, speaker_matched, speaker_total), "seconds": seconds,
         "articles": len(by_article), "missed": missed, "spurious": spurious,
     }

@@ -609,7 +609,7 @@ def attribute(doc) -> tuple[list[Quote], list[Attribution]]:
         if not found_here and not _inside_quote(sentence[0] + 1, quotes):
             found_here = _sentence_rules(text, sentence, index)
         frames += found_here
-    registry = Registry()
+    registry = Registry(text)
     for frame in frames:
         _resolve(text, frame, registry)
     registry.merge_roles()

@@ -3,24 +3,36 @@
 A ``Registry`` keeps the distinct sources of one text in order of first mention. Each
 new mention is resolved with a few rules, tried in order:
 
-1. a pronoun: "he"/"she" -> the last named person; "it" -> the last organisation, medium
-   or document; "they" -> the last group; otherwise the last source of any kind;
+1. a pronoun, with agreement: "he"/"she" -> the last single person (named, or an unnamed
+   role such as "the premier", "a police spokeswoman") whose gender is unknown or the
+   pronoun's; "it" -> the last organisation, medium or document; "they" -> the last group;
 2. a named person: the same surname as a person already seen ("Kadyrov" -> "Ramzan
    Kadyrov"); the canonical name is the fullest form seen first;
-3. an identical mention (same words without the determiner) -> the same source;
-4. a definite description ("the source", "the spokesman", "the documentary") -> the last
-   source with that head noun or that role noun;
-5. otherwise a new source, named by its first full mention.
+3. a one-word name typed organisation for want of evidence ("Tesco") is a person when
+   the text names a person with that surname ("Ms Tesco", "Ann Tesco");
+4. an identical mention (same words without the determiner; "TimeWarner" = "Time
+   Warner") -> the same source;
+5. a definite description ("the source", "the spokesman", "the documentary") -> the last
+   source with that head noun or that role noun; "the company" -> the last named
+   organisation;
+6. otherwise a new source, named by its first full mention.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from analysis import gazetteer, syntax
 from analysis.mentions import INDEFINITE, MentionInfo, canonical_text
 
 GROUP_TYPES = ("organisation", "anonymous", "media")
 THING_TYPES = ("organisation", "media", "document")
+PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
+DEFINITE = ("the", "this", "that")
+# "Ms Lund", "Dr. Lund", or a census first name before a capitalised word ("Carol Lund").
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Dame|Prof)\.?\s+([A-Z][\w'’-]+)")
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]+)")
 
 
 @dataclass(slots=True)
@@ -33,15 +45,44 @@ class Entry:
     head: str
     keys: set[str] = field(default_factory=set)
     mentions: int = 0
+    gender: str | None = None
+    gender_evidence: str | None = None
+    plural: bool = False
+
+    @property
+    def single_person(self) -> bool:
+        """A person "he" or "she" can refer to: named, or one unnamed person with a role."""
+        return self.source_type == "named_person" or (
+            not self.plural and self.source_type in ("anonymous", "unknown")
+            and self.role is not None)
+
+
+def people_named_in(text: str) -> frozenset[str]:
+    """Lower-case surnames of the people a text names with a title ("Ms Lund") or a full
+    name whose first word is a first name or no common word ("Carol Lund", "Ramzan
+    Kadyrov"; not "Time Warner", "Greater London")."""
+    found = {m.group(1).lower() for m in _TITLED_NAME.finditer(text)}
+    for match in _FULL_NAME.finditer(text):
+        first = match.group(1)
+        if gazetteer.is_first_name(first) or not (
+                syntax.is_common_word(first) or gazetteer.is_place(first)):
+            found.add(match.group(2).lower())
+    return frozenset(found)
 
 
 class Registry:
-    """The distinct sources of one text, filled mention by mention in text order."""
+    """The distinct sources of one text, filled mention by mention in text order.
 
-    def __init__(self) -> None:
+    ``text`` (optional) is the whole text, read only when a one-word name needs the
+    evidence of rule 3.
+    """
+
+    def __init__(self, text: str = "") -> None:
         self.entries: list[Entry] = []
         self.aliases: dict[int, int] = {}
         self._recent: list[int] = []
+        self._text = text
+        self._people: frozenset[str] | None = None
 
     def _use(self, index: int) -> int:
         self.entries[index].mentions += 1
@@ -50,36 +91,45 @@ class Registry:
         self._recent.append(index)
         return index
 
-    def _last(self, types: tuple[str, ...] | None) -> int | None:
+    def _last(self, accept) -> int | None:
         for index in reversed(self._recent):
-            if types is None or self.entries[index].source_type in types:
+            if accept(self.entries[index]):
                 return index
         return None
 
-    def add_person(self, name: str, role: str | None = None) -> int:
-        """Register a named person seen outside an attribution (for later pronouns)."""
-        from analysis.mentions import describe
+    def _pronoun(self, word: str) -> int | None:
+        """The entry a pronoun refers to (rule 1), learning a gender from "he" or "she"."""
+        if word in PERSON_PRONOUNS:
+            gender = PERSON_PRONOUNS[word]
+            index = self._last(lambda e: e.single_person and e.gender in (None, gender))
+            if index is not None and self.entries[index].gender is None:
+                self.entries[index].gender = gender
+                self.entries[index].gender_evidence = "pronoun"
+            return index
+        if word == "it":
+            return self._last(lambda e: e.source_type in THING_TYPES and not e.plural)
+        if word in ("they", "them"):
+            return self._last(lambda e: e.source_type in GROUP_TYPES or e.plural)
+        return None
 
-        info = describe(f"{role} {name}" if role else name)
-        if info.source_type != "named_person":
-            return -1
-        return self.resolve(name, info, count=False)
+    def _is_person_surname(self, key: str) -> bool:
+        return any(e.source_type == "named_person" and key in e.keys for e in self.entries)
+
+    def _named_in_text(self, key: str) -> bool:
+        if self._people is None:
+            self._people = people_named_in(self._text)
+        return key in self._people
 
     def resolve(self, mention: str, info: MentionInfo, *, count: bool = True) -> int:
         """Index of the entry ``mention`` refers to, creating one when needed (-1: none)."""
         if info.pronoun:
-            word = info.head
-            if word in ("he", "she", "him", "her"):
-                index = self._last(("named_person",))
-            elif word == "it":
-                index = self._last(THING_TYPES)
-            elif word in ("they", "them"):
-                index = self._last(GROUP_TYPES)
-            else:
-                index = None
+            index = self._pronoun(info.head)
             if index is None:
                 return -1
             return self._use(index) if count else index
+        if info.guessed and (self._is_person_surname(info.head)
+                             or self._named_in_text(info.head)):
+            info = MentionInfo("named_person", None, info.name, info.head, info.head)
         if info.source_type == "named_person" and info.name:
             surname = info.key
             for index in reversed(self._recent):
@@ -91,14 +141,15 @@ class Registry:
                         entry.name = info.name
                     if entry.role is None and info.role:
                         entry.role = info.role
+                    if entry.gender is None and info.gender:
+                        entry.gender, entry.gender_evidence = info.gender, info.gender_evidence
                     return self._use(index) if count else index
-            return self._new(Entry(info.name, "named_person", info.role, info.head, {surname}),
-                             count)
+            return self._new(self._entry(info.name, info, {surname}), count)
         key = info.key
         first = mention.split()[0].lower() if mention.split() else ""
         if first in ("another", "other"):
-            return self._new(Entry(canonical_text(mention), info.source_type, info.role,
-                                   info.head, {mention.lower()}), count)
+            return self._new(self._entry(canonical_text(mention), info, {mention.lower()}),
+                             count)
         for index in reversed(self._recent):
             if key and key in self.entries[index].keys:
                 return self._use(index) if count else index
@@ -109,8 +160,18 @@ class Registry:
                 if entry.head == info.head or info.head in role_words:
                     entry.keys.add(key)
                     return self._use(index) if count else index
-        return self._new(Entry(canonical_text(mention), info.source_type, info.role, info.head,
-                               {key}), count)
+        if first in DEFINITE and info.name is None and info.source_type == "organisation":
+            index = self._last(lambda e: e.source_type == "organisation" and e.name[:1].isupper())
+            if index is not None:
+                self.entries[index].keys.add(key)
+                return self._use(index) if count else index
+        return self._new(self._entry(canonical_text(mention), info, {key}), count)
+
+    @staticmethod
+    def _entry(name: str, info: MentionInfo, keys: set[str]) -> Entry:
+        return Entry(name, info.source_type, info.role, info.head, keys,
+                     gender=info.gender, gender_evidence=info.gender_evidence,
+                     plural=info.plural)
 
     def final(self, index: int) -> int:
         """The entry ``index`` stands for after ``merge_roles`` (itself when unmerged)."""

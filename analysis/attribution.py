@@ -33,7 +33,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from analysis import cues as cuemod
-from analysis import phrases
+from analysis import phrases, syntax
 from analysis import quotes as quotemod
 from analysis.coreference import Registry
 from analysis.mentions import DETERMINERS, describe, word_set
@@ -109,8 +109,44 @@ def _quote_ending_at(quotes: QuoteList, end: int) -> quotemod.QuoteSpan | None:
     return quotes.by_end.get(end) or quotes.by_end.get(end - 1)
 
 
+_NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
+_PREVIOUS_WORD = re.compile(r"([\w'’-]+) +$")
+#: Tags of a word that shows the cue before it was a noun: a verb of its own clause.
+_VERB_AFTER_NOUN_TAGS = syntax.FINITE_VERB_TAGS | {"VBN"}
+#: Tags of a modifier that shows the cue after it is a noun ("false claims").
+_ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+
+
+def _noun_before_verb(text: str, cue: cuemod.CueMatch, sentence_end: int) -> bool:
+    """ "The insurance claims were settled", "US show sued for ...": a word that can be a
+    noun, right before a verb, is the head of the subject, not a reporting verb."""
+    if cue.aux or " " in cue.entry.lemma:
+        return False
+    word = text[cue.word_start:cue.span[1]]
+    if not (syntax.lexicon_tag(word.lower()) or "").startswith("NN"):
+        return False
+    following = _NEXT_WORD.match(text, cue.span[1], sentence_end)
+    return bool(following) and syntax.lexicon_tag(following.group(1).lower()) in (
+        _VERB_AFTER_NOUN_TAGS) and following.group(1).lower() != "that"
+
+
+def _noun_after_adjective(text: str, cue: cuemod.CueMatch, sentence_start: int) -> bool:
+    """ "false claims", "for Same Report": a noun-like cue word right after an adjective."""
+    if cue.aux:
+        return False
+    word = text[cue.word_start:cue.span[1]]
+    if not (syntax.lexicon_tag(word.lower()) or "").startswith("NN"):
+        return False
+    previous = _PREVIOUS_WORD.search(text, max(sentence_start, cue.word_start - 30),
+                                     cue.word_start)
+    return bool(previous) and syntax.lexicon_tag(previous.group(1).lower()) in _ADJECTIVE_TAGS
+
+
 def _is_noun_use(text: str, cue: cuemod.CueMatch, sentence_start: int, sentence_end: int) -> bool:
     """True for "his claims", "the report", "to say", "Hope" (not a reporting verb)."""
+    if _noun_before_verb(text, cue, sentence_end) or _noun_after_adjective(
+            text, cue, sentence_start):
+        return True
     word = text[cue.word_start : cue.span[1]]
     word_lower = word.lower()
     if cue.aux and " " not in word_lower and word_lower != cue.entry.lemma and (
@@ -463,6 +499,8 @@ _CLAUSE_START = re.compile(r"\s*(?:that\b|[:\"“«'‘]|,\s*[\"“«'‘])", re
 def _frame_allowed(text: str, frame: Frame) -> bool:
     """Cues marked ``clause`` in the lexicon need a that-clause, a quote or a colon after
     them, or their content before them ("..., he maintained.")."""
+    if frame.rule == "passive" and frame.cue.negated:
+        return False  # "could not be confirmed", "was not reported": nobody is cited
     if frame.rule == "passive" and frame.cue.entry.cue_class == "other":
         # "was opposed to": a passive of a stance verb needs a clause after it.
         return bool(frame.content) and bool(_PASSIVE_CONTENT.match(text, frame.content[-1][0]))
@@ -629,7 +667,7 @@ def _resolve(text: str, frame: Frame, registry: Registry) -> None:
         return
     span = frame.antecedent_span or frame.source_span
     mention = text[span[0]:span[1]]
-    frame.entry = registry.resolve(mention, describe(mention))
+    frame.entry = registry.resolve(mention, describe(mention), position=span[0])
     if frame.entry >= 0 and frame.role_hint and registry.entries[frame.entry].role is None:
         words = frame.role_hint.strip(" ,").split()
         if words and words[0].lower() in DETERMINERS:

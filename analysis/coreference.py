@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis import gazetteer, syntax
-from analysis.mentions import INDEFINITE, MentionInfo, canonical_text
+from analysis.mentions import INDEFINITE, MentionInfo, canonical_text, describe
 
 GROUP_TYPES = ("organisation", "anonymous", "media")
 THING_TYPES = ("organisation", "media", "document")
@@ -48,6 +48,7 @@ class Entry:
     gender: str | None = None
     gender_evidence: str | None = None
     plural: bool = False
+    position: int = -1
 
     @property
     def single_person(self) -> bool:
@@ -57,17 +58,17 @@ class Entry:
             and self.role is not None)
 
 
-def people_named_in(text: str) -> frozenset[str]:
-    """Lower-case surnames of the people a text names with a title ("Ms Lund") or a full
-    name whose first word is a first name or no common word ("Carol Lund", "Ramzan
-    Kadyrov"; not "Time Warner", "Greater London")."""
-    found = {m.group(1).lower() for m in _TITLED_NAME.finditer(text)}
+def people_named_in(text: str) -> list[tuple[int, str, str]]:
+    """``(start, name, surname)`` of the people a text names with a title ("Ms Lund") or a
+    full name whose first word is a first name or no common word ("Carol Lund", "Ramzan
+    Kadyrov"; not "Time Warner", "Greater London"), in text order; surnames lower-case."""
+    found = [(m.start(), m.group(), m.group(1).lower()) for m in _TITLED_NAME.finditer(text)]
     for match in _FULL_NAME.finditer(text):
         first = match.group(1)
         if gazetteer.is_first_name(first) or not (
                 syntax.is_common_word(first) or gazetteer.is_place(first)):
-            found.add(match.group(2).lower())
-    return frozenset(found)
+            found.append((match.start(), match.group(), match.group(2).lower()))
+    return sorted(found)
 
 
 class Registry:
@@ -82,10 +83,11 @@ class Registry:
         self.aliases: dict[int, int] = {}
         self._recent: list[int] = []
         self._text = text
-        self._people: frozenset[str] | None = None
+        self._named: list[tuple[int, str, str]] | None = None
 
-    def _use(self, index: int) -> int:
+    def _use(self, index: int, position: int = -1) -> int:
         self.entries[index].mentions += 1
+        self.entries[index].position = max(self.entries[index].position, position)
         if index in self._recent:
             self._recent.remove(index)
         self._recent.append(index)
@@ -97,11 +99,18 @@ class Registry:
                 return index
         return None
 
-    def _pronoun(self, word: str) -> int | None:
-        """The entry a pronoun refers to (rule 1), learning a gender from "he" or "she"."""
+    def _pronoun(self, word: str, position: int) -> int | None:
+        """The entry a pronoun refers to (rule 1), learning a gender from "he" or "she".
+
+        A person the text names after the last agreeing source and before the pronoun
+        ("Green MP Carol Lund welcomed ... But she added") is a nearer antecedent."""
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
             index = self._last(lambda e: e.single_person and e.gender in (None, gender))
+            since = self.entries[index].position if index is not None else -1
+            named = self._named_person_between(since, position, gender)
+            if named is not None:
+                index = named
             if index is not None and self.entries[index].gender is None:
                 self.entries[index].gender = gender
                 self.entries[index].gender_evidence = "pronoun"
@@ -112,21 +121,41 @@ class Registry:
             return self._last(lambda e: e.source_type in GROUP_TYPES or e.plural)
         return None
 
+    def _people(self) -> list[tuple[int, str, str]]:
+        if self._named is None:
+            self._named = people_named_in(self._text)
+        return self._named
+
+    def _named_person_between(self, start: int, end: int, gender: str) -> int | None:
+        """The entry of the last person named in ``text[start:end]`` whose gender agrees."""
+        for position, name, _ in reversed(self._people()):
+            if position >= end:
+                continue
+            if position <= start:
+                return None
+            info = describe(name)
+            if info.source_type == "named_person" and info.gender in (None, gender):
+                index = self.resolve(name, info, count=False, position=position)
+                return index if index >= 0 else None
+        return None
+
     def _is_person_surname(self, key: str) -> bool:
         return any(e.source_type == "named_person" and key in e.keys for e in self.entries)
 
     def _named_in_text(self, key: str) -> bool:
-        if self._people is None:
-            self._people = people_named_in(self._text)
-        return key in self._people
+        return any(surname == key for _, _, surname in self._people())
 
-    def resolve(self, mention: str, info: MentionInfo, *, count: bool = True) -> int:
-        """Index of the entry ``mention`` refers to, creating one when needed (-1: none)."""
+    def resolve(self, mention: str, info: MentionInfo, *, count: bool = True,
+                position: int = -1) -> int:
+        """Index of the entry ``mention`` refers to, creating one when needed (-1: none).
+
+        ``position`` is the mention's offset in the text (for rule 1); ``count=False``
+        looks up without counting a mention."""
         if info.pronoun:
-            index = self._pronoun(info.head)
+            index = self._pronoun(info.head, position)
             if index is None:
                 return -1
-            return self._use(index) if count else index
+            return self._done(index, count, position)
         if info.guessed and (self._is_person_surname(info.head)
                              or self._named_in_text(info.head)):
             info = MentionInfo("named_person", None, info.name, info.head, info.head)
@@ -143,29 +172,29 @@ class Registry:
                         entry.role = info.role
                     if entry.gender is None and info.gender:
                         entry.gender, entry.gender_evidence = info.gender, info.gender_evidence
-                    return self._use(index) if count else index
-            return self._new(self._entry(info.name, info, {surname}), count)
+                    return self._done(index, count, position)
+            return self._new(self._entry(info.name, info, {surname}), count, position)
         key = info.key
         first = mention.split()[0].lower() if mention.split() else ""
         if first in ("another", "other"):
             return self._new(self._entry(canonical_text(mention), info, {mention.lower()}),
-                             count)
+                             count, position)
         for index in reversed(self._recent):
             if key and key in self.entries[index].keys:
-                return self._use(index) if count else index
+                return self._done(index, count, position)
         if first not in INDEFINITE and info.head:
             for index in reversed(self._recent):
                 entry = self.entries[index]
                 role_words = (entry.role or "").lower().split()
                 if entry.head == info.head or info.head in role_words:
                     entry.keys.add(key)
-                    return self._use(index) if count else index
+                    return self._done(index, count, position)
         if first in DEFINITE and info.name is None and info.source_type == "organisation":
             index = self._last(lambda e: e.source_type == "organisation" and e.name[:1].isupper())
             if index is not None:
                 self.entries[index].keys.add(key)
-                return self._use(index) if count else index
-        return self._new(self._entry(canonical_text(mention), info, {key}), count)
+                return self._done(index, count, position)
+        return self._new(self._entry(canonical_text(mention), info, {key}), count, position)
 
     @staticmethod
     def _entry(name: str, info: MentionInfo, keys: set[str]) -> Entry:
@@ -193,10 +222,19 @@ class Registry:
                 self.aliases[index] = matches[0]
                 self.entries[matches[0]].mentions += entry.mentions
 
-    def _new(self, entry: Entry, count: bool) -> int:
+    def _done(self, index: int, count: bool, position: int) -> int:
+        """Record a mention of entry ``index`` at ``position`` (counted when ``count``)."""
+        if count:
+            return self._use(index, position)
+        entry = self.entries[index]
+        entry.position = max(entry.position, position)
+        return index
+
+    def _new(self, entry: Entry, count: bool, position: int) -> int:
         self.entries.append(entry)
         index = len(self.entries) - 1
         if count:
-            return self._use(index)
+            return self._use(index, position)
+        entry.position = position
         self._recent.append(index)
         return index

@@ -109,7 +109,9 @@ def _prefix(text: str, cue_start: int) -> tuple[int, str, str]:
         if not match or (match.start() > 0 and (text[match.start() - 1].isalnum())):
             break
         word = match.group(1).lower()
-        if word in _ADV_SET and not aux and len(adverbs) < 2:
+        if match.group(1)[:1].isupper() and _after_capitalised_word(text, match.start()):
+            break  # "Clara May said", "Ellen Will told": a surname, not "may" or "will"
+        if word in _ADV_SET and len(adverbs) < 2:
             adverbs.insert(0, word)
         elif word in _AUX_SET and len(aux) < 3:
             aux.insert(0, word)
@@ -120,6 +122,12 @@ def _prefix(text: str, cue_start: int) -> tuple[int, str, str]:
     if not aux:
         start = cue_start
     return start, " ".join(aux), " ".join(adverbs)
+
+
+def _after_capitalised_word(text: str, position: int) -> bool:
+    """Whether the word that ends right before ``position`` is capitalised."""
+    match = _PREFIX_WORD.search(text, max(0, position - 24), position)
+    return bool(match) and match.group(1)[:1].isupper()
 
 
 @dataclass(frozen=True, slots=True)

@@ -234,6 +234,8 @@ def _may_modal(text: str, start: int, end: int, s0: int, s1: int, cat: str) -> V
         return None  # "in May", "Theresa May"
     if word == "May" and _NAME_MAY.match(text, end, s1):
         return None  # "May said on Tuesday ...": the name, at the start of a sentence
+    if _optative_may(text, start, end):
+        return None
     return _keep(cat, "may_modal")
 
 
@@ -252,6 +254,28 @@ def _could_modal(text: str, start: int, end: int, s0: int, s1: int, cat: str) ->
     if _NEGATION_AFTER.match(text, end, s1) or _REACHED.match(text, end, s1):
         return None
     return _keep(cat, "could_possibility")
+
+
+_NEGATED_MODAL_BEFORE = re.compile(
+    r"\b(?:cannot|can(?:\s+not|\s*n['’]t)|could(?:\s+not|\s*n['’]t)|would(?:\s+not|\s*n['’]t))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _emphatic_negation(text: str, start: int, end: int, s0: int, s1: int, cat: str) -> Verdict:
+    """ "could not possibly have known": after a negated modal the adverb strengthens the
+    denial; it hedges nothing."""
+    if _NEGATED_MODAL_BEFORE.search(text, max(s0, start - 20), start):
+        return None
+    return _keep(cat, "possibly_epistemic")
+
+
+def _optative_may(text: str, start: int, end: int) -> bool:
+    """ "May the best team win": a wish, "May" opening a sentence before a noun phrase."""
+    return text[start:end] == "May" and bool(_OPTATIVE_AFTER.match(text, end))
+
+
+_OPTATIVE_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|our|your|its|this|God|he|she|they|we|you)\s")
 
 
 def _would_hypothetical(text: str, start: int, end: int, s0: int, s1: int, cat: str) -> Verdict:
@@ -395,6 +419,7 @@ HEDGE_CONTEXTS: dict[str, Context] = {
     "may_modal": _may_modal,
     "might_modal": _might_modal,
     "could_modal": _could_modal,
+    "emphatic_negation": _emphatic_negation,
     "would_hypothetical": _would_hypothetical,
     "if_kind": _if_kind,
     "appear_to": _appear_to,

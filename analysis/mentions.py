@@ -135,6 +135,8 @@ def _name_run(words: list[str]) -> tuple[int, int]:
     """Start and end index of the last run of capitalised words in the first chunk."""
     end = len(words)
     start = end
+    if end > 1 and words[-1][:1].isupper() and gazetteer.is_first_name(words[-2]):
+        start -= 1  # "Clara May", "Ellen March": a surname that is also a month
     while start > 0 and (_is_capitalised(words[start - 1]) or (
         words[start - 1].lower() in ("de", "van", "von", "bin", "al", "la", "le", "da")
         and start < end) or (

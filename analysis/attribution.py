@@ -57,6 +57,8 @@ _QUOTING = re.compile(r"\b(?:[Qq]uoting|[Cc]iting)\s+([^,;:]{2,60}?)\s*,")
 # Built once here rather than on every call (these run for every cue of every text).
 _DETERMINERS_BUT_THAT = DETERMINERS - {"that"}
 _COMMA = re.compile(r"\s*,\s*")
+# Where an addressee search stopped at a place, time or the sentence end, not a clause.
+_OBJECT_END = re.compile(r"\s+(?:on|in|at|of|for|during|after|before|last|this)\b|[.?!]|$")
 _COLON = re.compile(r"\s*:\s*")
 
 
@@ -205,6 +207,11 @@ def _right_content(
     if lemma in TELL_LEMMAS and not frame.cue.passive:
         match = phrases.ADDRESSEE_END.search(text, position, end)
         stop = match.start() if match else end
+        clause = phrases.unmarked_clause_start(text, position, stop)
+        if clause is not None:
+            stop = clause  # "told reporters the deal was done"
+        elif lemma != "tell" and (not match or _OBJECT_END.match(text, match.start())):
+            stop = position  # "promised more parties in more cities": an object, no addressee
         if stop > position and len(phrases.WORD.findall(text, position, stop)) <= 6:
             a_start, a_end = phrases.strip_span(text, position, stop)
             if a_end > a_start:
@@ -391,8 +398,8 @@ def _frames_for_sentence(
         if left_np is None:
             continue
         frame.source_span = left_np
-        comma_quote = bool(right) and (text[c1:right[0][0]].strip() == "," or bool(
-            phrases.PREPOSITION_START.match(text, right[0][0])))
+        comma_quote = bool(right) and (text[c1:right[0][0]].strip() == "," or (
+            phrases.is_circumstance(text, right[0][0], right[-1][1])))
         if (not right or comma_quote) and _ends_content(text, before, clause_lo, ss):
             # "\"...,\" Kadyrov said." / "..., the source said." Content came first.
             frame.rule = "content_source_cue"
@@ -490,7 +497,7 @@ def _content_before(text: str, frame: Frame, clause_lo: int, anchor: int, tail: 
     frame.clause_start = content_start
 
 
-_PASSIVE_CONTENT = re.compile(r"(?:that|to|about|whether|if|how|why|what)\b|[\"“:]",
+_PASSIVE_CONTENT = re.compile(r"(?:that|to|whether|if|how|why|what)\b|[\"“:]",
                               re.IGNORECASE)
 _THAT_START = re.compile(r"that\s+", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"\s*(?:that\b|[:\"“«'‘]|,\s*[\"“«'‘])", re.IGNORECASE)
@@ -501,7 +508,7 @@ def _frame_allowed(text: str, frame: Frame) -> bool:
     them, or their content before them ("..., he maintained.")."""
     if frame.rule == "passive" and frame.cue.negated:
         return False  # "could not be confirmed", "was not reported": nobody is cited
-    if frame.rule == "passive" and frame.cue.entry.cue_class == "other":
+    if frame.rule == "passive" and frame.cue.entry.cue_class != "speech":
         # "was opposed to": a passive of a stance verb needs a clause after it.
         return bool(frame.content) and bool(_PASSIVE_CONTENT.match(text, frame.content[-1][0]))
     if not frame.cue.entry.clause_only or not frame.preposed:

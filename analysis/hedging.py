@@ -275,7 +275,9 @@ def _optative_may(text: str, start: int, end: int) -> bool:
     return text[start:end] == "May" and bool(_OPTATIVE_AFTER.match(text, end))
 
 
-_OPTATIVE_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|our|your|its|this|God|he|she|they|we|you)\s")
+_OPTATIVE_AFTER = re.compile(
+    r"\s+(?:the|a|an|his|her|their|our|your|its|this|God|he|she|they|we|you)\s"
+)
 
 
 def _would_hypothetical(text: str, start: int, end: int, s0: int, s1: int, cat: str) -> Verdict:

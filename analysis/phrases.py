@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-from analysis.mentions import DETERMINERS, PRONOUNS, word_set
+from analysis import syntax
+from analysis.mentions import DETERMINERS, NOUNS, PRONOUNS, word_set
 from analysis.records import Span
 
 TIME = (
@@ -142,6 +143,8 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
     start = lo
     for boundary in BOUNDARY.finditer(text, lo, end):
         start = boundary.end()
+        if boundary.group().lower() == "and":
+            start = _joined_roles(text, lo, boundary.start(), start)
     words = [w for w in words if w.start() >= start]
     if not words:
         return None
@@ -168,18 +171,40 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
     return words[0].start(), words[-1].end()
 
 
+def _joined_roles(text: str, lo: int, and_start: int, after: int) -> int:
+    """ "chairman and chief executive Rona Vance": two roles joined by "and" are one
+    title; returns where the phrase starts (``after`` when the word before is no role)."""
+    previous = list(WORD.finditer(text, max(lo, and_start - 30), and_start))
+    if previous and NOUNS.get(previous[-1].group().lower()) == "role":
+        return previous[-1].start()
+    return after
+
+
+#: Prepositions that open a circumstance after a speech tag ("said to cheers").
+_CIRCUMSTANCE_OPENERS = word_set(
+    "at in on during before after while from outside inside near with to amid as by under"
+)
+
+
+def is_circumstance(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` after a speech tag is a circumstance, not content:
+    a phrase opened by a preposition or a participle, with no finite verb ("to cheers",
+    "in a statement released after the leak", "on a Sunday morning show")."""
+    words = WORD.findall(text, start, end)
+    if not words:
+        return False
+    first = words[0].lower()
+    opens = first in _CIRCUMSTANCE_OPENERS or (
+        first.endswith("ed") and syntax.lexicon_tag(first) in ("VBN", "VBD"))
+    return opens and not any(syntax.lexicon_tag(w.lower()) in syntax.FINITE_VERB_TAGS
+                             for w in words[1:])
+
+
 # The subject that opens a sentence: a pronoun or a run of capitalised words before a verb.
 SENTENCE_SUBJECT = re.compile(
     r"\s*((?:He|She|They|We|I)|(?!(?:The|A|An|This|That|These|Those|In|On|At|But|And)\s)"
     r"(?:(?:[A-Z][\w.'’-]*|of|the|de)\s+){0,4}[A-Z][\w.'’-]*)"
     r"(?=\s+(?:[a-z]))"
-)
-
-
-# After "\"...,\" she said", a phrase like "at the convention" is circumstance, not content.
-PREPOSITION_START = re.compile(
-    r"(?:at|in|on|during|before|after|while|from|outside|inside|near|with)\s+(?!that\b)"
-    r"[^,;:.?!\"“”]*(?:[,.;]|$)"
 )
 
 
@@ -192,7 +217,7 @@ NOT_ABBREVIATION = "".join(
 
 # ", a spokesman for Mrs. Clinton." after a name that follows its cue.
 TRAILING_APPOSITIVE = re.compile(
-    r",\s+((?!(?:who|which|whose|that|where|when)\b)"
+    r",\s+((?!(?:who|which|whose|that|where|when)\b|[a-z]+ing\b)"
     r"(?:a|an|the|his|her|their|its|[\w-]+['’]s|[a-z][\w-]*)\s[^,;:?!\"“”]{1,80}?)"
     r"(?=\s*(?:[,;:?!\"“”]|" + NOT_ABBREVIATION + r"\.(?:\s|$)|$))"
 )
@@ -202,7 +227,8 @@ CLOSERS = (",", "”", '"', "’", "'", "»")
 
 
 INVERTED_NP = re.compile(
-    r"\s+((?:[A-Z][\w.'’&-]*|the|a|an|he|she|they|it|we|I|one|another|his|her|their|its)"
+    r"\s+((?:[A-Z][\w.'’&-]*|the|a|an|he|she|they|it|we|I|one|another|his|her|their|its|"
+    r"[a-z][\w-]*(?=(?:\s+[a-z][\w-]*){0,3}\s+[A-Z]))"
     r"(?:\s+(?:[\w.'’&-]+))*?)\s*(?=[,;:.?!\"“”]|\s+(?:on|in|at|during|who|which|as|after|"
     r"before|when|of\s+the|last|this|earlier|adding|saying|while|and)\b|\s*$)"
 )
@@ -214,13 +240,24 @@ def inverted_source(text: str, position: int, end: int) -> Span | None:
     if not match:
         return None
     words = WORD.findall(match.group(1))
-    if len(words) > 8 or (len(words) > 1 and words[0].lower() in PRONOUNS):
-        return None  # "said he was ..." is not an inverted "said he."
+    possessive = words[0].lower() in ("his", "her", "their", "its") and words[-1][:1].isupper()
+    if len(words) > 8 or (len(words) > 1 and words[0].lower() in PRONOUNS and not possessive):
+        return None  # "said he was ..." is not an inverted "said he."; "her neighbour Jo" is
+    if words[0][:1].islower() and words[0].lower() not in _INVERTED_OPENERS and not (
+            words[-1][:1].isupper() and len(words) <= 6):
+        return None  # a lower-case start only as a role before a name ("director Hal Benning")
     start, stop = strip_span(text, *match.span(1))
     if text[stop - 1] == "." and not re.search(r"\b[A-Z][a-z]?\.$|\b(?:Jr|Sr|Inc|Co)\.$",
                                                  text[start:stop]):
         stop -= 1
+    adverb = _TRAILING_ADVERB.search(text, start, stop)
+    if adverb and adverb.start() > start:
+        stop = adverb.start()  # "said Beth Crane cheerfully"
     return start, stop
+
+
+_INVERTED_OPENERS = word_set("the a an he she they it we i one another his her their its")
+_TRAILING_ADVERB = re.compile(r"\s+[a-z]+ly$")
 
 
 _RELATIVE = ("who", "which", "whose", "where", "when")
@@ -282,3 +319,33 @@ def appositive(text: str, lo: int, comma: int) -> tuple[Span | None, Span | None
     role = text[role_piece[0]:role_piece[1]] if role_piece else None
     last = max(p[1] for p, kind in zip(pieces, kinds, strict=True) if kind != "relative")
     return (subject[0], last), name, role
+
+
+#: Tags that open a noun phrase: the subject of a clause starts at one of them.
+_NP_OPENER_TAGS = frozenset({"DT", "PRP$", "PRP", "CD"})
+
+
+def unmarked_clause_start(text: str, start: int, stop: int) -> int | None:
+    """Where a reported clause without "that" begins after an addressee, or ``None``.
+
+    "told [reporters] the deal was done", "told [the BBC] progress had been made": find
+    the first finite verb, then walk back over its subject to the word that opens it (a
+    determiner or pronoun, or a common noun right after a name).
+
+    >>> text = "told the Daily Ledger the minister would resign"
+    >>> text[unmarked_clause_start(text, 4, len(text)):]
+    'the minister would resign'
+    """
+    words = list(WORD.finditer(text, start, stop))
+    tags = [syntax.lexicon_tag(w.group()) if w.group()[:1].islower() or i == 0
+            else syntax.lexicon_tag(w.group()) if w.group().lower() in PRONOUNS else "NNP"
+            for i, w in enumerate(words)]
+    verb = next((i for i in range(1, len(words)) if tags[i] in syntax.FINITE_VERB_TAGS), None)
+    if verb is None:
+        return None
+    for j in range(verb - 1, 0, -1):
+        if tags[j] in _NP_OPENER_TAGS:
+            return words[j].start()
+        if tags[j - 1] == "NNP" and words[j].group()[:1].islower():
+            return words[j].start()  # "the BBC | progress had been made"
+    return None

@@ -297,9 +297,8 @@ def _frames_for_sentence(
     """Source and content of every cue of one sentence."""
     ss, se = sentence
     frames: list[Frame] = []
+    sentence_cues = [c for c in sentence_cues if not _is_noun_use(text, c, ss, se)]
     for cue in sentence_cues:
-        if _is_noun_use(text, cue, ss, se):
-            continue
         c0, c1 = cue.span
         clause_lo = frames[-1].cue.span[1] if frames else ss
         if cue.entry.lemma == "according to":
@@ -314,7 +313,8 @@ def _frames_for_sentence(
                 frame.source_span = source if source[1] > source[0] else None
                 after = np.end()
                 before = text[clause_lo:c0].strip(" ,")
-                if before and not before.endswith(("(", "—")):
+                if before and not before.endswith(("(", "—")) and not (
+                        _fronted_adverbial(before) and text[np.end():se].strip(" ,.")):
                     content_end = c0
                     while content_end > clause_lo and text[content_end - 1] in " ,":
                         content_end -= 1
@@ -399,11 +399,14 @@ def _frames_for_sentence(
             continue
         frame.source_span = left_np
         comma_quote = bool(right) and (text[c1:right[0][0]].strip() == "," or (
-            phrases.is_circumstance(text, right[0][0], right[-1][1])))
+            phrases.is_circumstance(text, c1, right[-1][1])))
         if (not right or comma_quote) and _ends_content(text, before, clause_lo, ss):
             # "\"...,\" Kadyrov said." / "..., the source said." Content came first.
             frame.rule = "content_source_cue"
-            _content_before(text, frame, clause_lo, anchor, c1, quotes)
+            if frames and _reports_previous(text, frames[-1], anchor, quotes):
+                _content_before(text, frame, frames[-1].clause_start, anchor, c1, quotes)
+            else:
+                _content_before(text, frame, clause_lo, anchor, c1, quotes)
             frames.append(frame)
             continue
         word = text[left_np[0]:left_np[1]].lower()
@@ -449,6 +452,29 @@ def _frames_for_sentence(
                 pieces.append((s, e))
         current.content = pieces
     return [f for f in frames if f.content or f.cue.entry.stance == "refusal"]
+
+
+def _reports_previous(text: str, previous: Frame, anchor: int, quotes: QuoteList) -> bool:
+    """ "The minister insisted the figures were correct, officials said": the attribution
+    before the source is itself the content; it becomes nested, its content trimmed to
+    end before the comma. True when that applies (``previous`` is changed)."""
+    if previous.rule != "source_cue_content" or not previous.preposed or (
+            previous.source_span is None or _quote_ending_at(quotes, anchor - 2)):
+        return False
+    end = anchor
+    while end > previous.cue.span[1] and text[end - 1] in " ,":
+        end -= 1
+    previous.content = [(s, min(e, end)) for s, e in previous.content if s < end]
+    previous.nested = True
+    previous.preposed = False
+    return True
+
+
+def _fronted_adverbial(words: str) -> bool:
+    """ "But later on Saturday, according to X, the coach spoke ...": words before
+    "according to" with no finite verb are no clause; the content is the main clause."""
+    return not any(syntax.lexicon_tag(w.lower()) in syntax.FINITE_VERB_TAGS
+                   for w in phrases.WORD.findall(words))
 
 
 def _ends_content(text: str, before: str, clause_lo: int, sentence_start: int) -> bool:
@@ -500,6 +526,7 @@ def _content_before(text: str, frame: Frame, clause_lo: int, anchor: int, tail: 
 _PASSIVE_CONTENT = re.compile(r"(?:that|to|whether|if|how|why|what)\b|[\"“:]",
                               re.IGNORECASE)
 _THAT_START = re.compile(r"that\s+", re.IGNORECASE)
+_ABOUT_START = re.compile(r"(?:about|of|on)\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"\s*(?:that\b|[:\"“«'‘]|,\s*[\"“«'‘])", re.IGNORECASE)
 
 
@@ -511,6 +538,9 @@ def _frame_allowed(text: str, frame: Frame) -> bool:
     if frame.rule == "passive" and frame.cue.entry.cue_class != "speech":
         # "was opposed to": a passive of a stance verb needs a clause after it.
         return bool(frame.content) and bool(_PASSIVE_CONTENT.match(text, frame.content[-1][0]))
+    if frame.cue.entry.cue_class == "belief" and frame.content and _ABOUT_START.match(
+            text, frame.content[0][0]):
+        return False  # "could not have known about the leak": a topic, not a belief held
     if not frame.cue.entry.clause_only or not frame.preposed:
         return True
     if frame.content and frame.content[0][0] < frame.cue.span[0]:

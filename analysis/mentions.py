@@ -157,6 +157,9 @@ ORGANISATION_SUFFIXES = word_set(
 )
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def _single_name_type(word: str) -> tuple[str, bool]:
     """Type of a one-word name with no title, honorific or first name beside it.
 
@@ -168,6 +171,8 @@ def _single_name_type(word: str) -> tuple[str, bool]:
     """
     if gazetteer.is_place(word):
         return "organisation", False
+    if _PLURAL_ACRONYM.fullmatch(word):
+        return "anonymous", False  # "MPs", "CEOs"
     rank = gazetteer.surname_rank(word)
     if rank is not None and (rank <= 1000 or not syntax.is_common_word(word)):
         return "named_person", False
@@ -229,7 +234,7 @@ def describe(mention: str) -> MentionInfo:
     chunk, chunk_lower = words[:cut], lower[:cut]
     text_lower = " ".join(lower)
     for phrase in PHRASES:
-        if text_lower.startswith(phrase) or f" {phrase}" in f" {text_lower}":
+        if f" {phrase} " in f" {text_lower} ":
             cls = NOUNS[phrase]
             if cls != "role":
                 return MentionInfo(cls, None, None, phrase.split()[-1], normalise(mention),
@@ -317,7 +322,8 @@ def _describe_name(mention: str, chunk: list[str], chunk_lower: list[str], start
             break
     person = [w for w in name_words if w.lower() not in HONORIFICS] or name_words
     honorific = len(person) < len(name_words)
-    if not before and not honorific:
+    if not honorific and not any(NOUNS.get(w.lower()) == "role" for w in before):
+        # No title or person role before the name ("Swiss drugmaker Novartis" has none).
         kind, guessed = (_single_name_type(person[0]) if len(person) == 1
                          else (_multi_name_type(person), False))
         if kind != "named_person":

@@ -42,7 +42,7 @@ ADVERB = (
     r"(?:also|later|previously|yesterday|today|tonight|recently|then|now|once|again|"
     r"repeatedly|separately|publicly|privately|reportedly|still|often|himself|herself|"
     r"themselves|itself|too|earlier|afterward|afterwards|first|quickly|simply|flatly|soon|"
-    r"angrily|bluntly)"
+    r"angrily|bluntly|back)"
 )
 
 

@@ -65,6 +65,14 @@ TRAILING_SKIP = re.compile(
 )
 
 
+# A time phrase that opens a clause before its subject ("Last night", "On Tuesday").
+LEADING_TIME = re.compile(
+    r"(?:(?:last|this|on|early|late|earlier|later)\s+" + TIME + r"|yesterday|today)"
+    r"\b,?\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
 LAST_WORD = re.compile(r"[\w.]+(?=\W*$)")
 
 
@@ -150,6 +158,10 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
         return None
     while words and words[0].group().lower() in NP_LEADERS:
         words = words[1:]
+    if words:
+        fronted = LEADING_TIME.match(text, words[0].start(), end)
+        if fronted and fronted.end() < end:  # "Last night Tom Reyes": a time, not the source
+            words = [w for w in words if w.start() >= fronted.end()]
     if not words:
         return None
     limit = 4 if short else 8

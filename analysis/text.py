@@ -15,7 +15,7 @@ import os
 import re
 import tempfile
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import nltk
@@ -190,6 +190,30 @@ def paragraph_spans(text: str) -> list[Span]:
     return spans
 
 
+# A quoted question or exclamation: '"Is this legal?"', '“No!”'.
+_QUOTE_CLOSES_QUESTION = re.compile(r"[?!][\"”’']\s*$")
+_TAG_WORD = re.compile(r"[\w'’-]+")
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """One-word speech cues of the cue lexicon ("said", "asked", "shouted")."""
+    from analysis.lexicons import load_lexicon
+
+    return frozenset(row["cue"].strip().lower() for row in load_lexicon("cues")
+                     if row["cue_class"] == "speech" and " " not in row["cue"].strip())
+
+
+def _is_speech_tag(sentence: str) -> bool:
+    """ "the reporter asked.", "Maria Lopez shouted back.": a short tag whose speech verb
+    comes within four words and is followed by at most three (the quote before it is
+    no sentence of its own)."""
+    words = _TAG_WORD.findall(sentence)
+    verbs = _speech_verbs()
+    verb = next((i for i, w in enumerate(words[:4]) if w.lower() in verbs), None)
+    return verb is not None and len(words) - verb - 1 <= 3
+
+
 def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
     # Punkt only ever breaks after a match of its "possible sentence end" pattern, so a
     # paragraph without one is one sentence: one C-level search instead of Punkt's
@@ -206,7 +230,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
         following = text[span[0] : span[1]]
         if (_NO_BEFORE_NUMBER.search(previous) and _STARTS_WITH_DIGIT.match(following)) or (
             _TITLE_AT_END.search(previous) and _STARTS_WITH_CAPITAL.match(following)
-        ):
+        ) or (_QUOTE_CLOSES_QUESTION.search(previous) and _is_speech_tag(following)):
             merged[-1] = (merged[-1][0], span[1])
         else:
             merged.append(span)
@@ -239,35 +263,158 @@ def count_words(text: str) -> int:
     return len(WORD_PATTERN.findall(text))
 
 
-def blob(text: str):
-    """A TextBlob that works offline: Punkt sentences and words, PatternTagger tags.
+# Chunk tags the noun-phrase extractor drops at the edges of a phrase (TextBlob's own
+# ``ConllExtractor`` list): determiners, conjunctions, pronouns ("the", "and", "his").
+NP_EDGE_TAGS = ("DT", "CC", "PRP$", "PRP")
+# Curly quotes as straight ones, one character for one, for the Treebank tokenizer and
+# the Pattern lexicon ("minister’s" is "minister" + "'s").
+_STRAIGHT_QUOTES = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
 
-    Plain ``TextBlob(t).tags`` uses NLTK's perceptron tagger, whose data no package
-    ships; this one uses TextBlob's own Pattern tagger and Pattern sentiment lexicon,
-    both inside the ``textblob`` wheel.
+
+class PatternNPExtractor:
+    """TextBlob noun phrases from the Pattern chunker that ships inside ``textblob``.
+
+    TextBlob's default ``FastNPExtractor`` trains on NLTK's Brown corpus and its
+    ``ConllExtractor`` on CoNLL-2000, data no package ships. This one needs none: each
+    Punkt sentence is cut into Treebank words (``nltk``'s ``TreebankWordTokenizer``, no
+    data) and parsed by ``textblob.en.parse``, the Pattern English parser behind the
+    ``PatternTagger`` tags; every ``B-NP``/``I-NP`` chunk holding a noun (``NN*``) is a
+    phrase, without leading or trailing ``NP_EDGE_TAGS`` words, as written in the text
+    ("The chief executive" gives "chief executive"; TextBlob lower-cases).
+    It is registered as a TextBlob ``BaseNPExtractor`` by ``blob``.
+    """
+
+    def extract(self, text: str) -> list[str]:
+        """The noun phrases of ``text``, in order, repeats kept (``np_counts`` counts them)."""
+        from nltk.tokenize import TreebankWordTokenizer
+        from textblob.en import parse
+
+        tokenizer = TreebankWordTokenizer()
+        phrases = []
+        for sentence in sentences(text):
+            raw = text[sentence.start : sentence.end]
+            plain = raw.translate(_STRAIGHT_QUOTES)  # same length: spans fit ``raw``
+            spans = list(tokenizer.span_tokenize(plain))
+            words = [plain[s:e].replace("/", "&slash;") for s, e in spans]
+            if not words:
+                continue
+            parsed = parse(" ".join(words), tokenize=False, tags=True, chunks=True,
+                           relations=False, lemmata=False)
+            tokens = [token for part in parsed.split() for token in part]
+            if len(tokens) != len(spans):
+                continue  # the parser split a word: no reliable alignment
+            chunk: list[int] = []
+            for i, token in enumerate([*tokens, ["", "", "O"]]):
+                if token[2] == "I-NP" and chunk:
+                    chunk.append(i)
+                    continue
+                phrases += self._phrase(raw, spans, tokens, chunk)
+                chunk = [i] if token[2] in ("B-NP", "I-NP") else []
+        return phrases
+
+    @staticmethod
+    def _phrase(raw: str, spans, tokens, chunk: list[int]) -> list[str]:
+        """``[phrase]`` for one chunk (token indices), or ``[]`` when it names no noun."""
+        def edge(i: int) -> bool:
+            return tokens[i][1].endswith(NP_EDGE_TAGS)
+
+        while chunk and edge(chunk[0]):
+            chunk = chunk[1:]
+        while chunk and edge(chunk[-1]):
+            chunk = chunk[:-1]
+        if not any(tokens[i][1].startswith("NN") for i in chunk):
+            return []
+        return [raw[spans[chunk[0]][0] : spans[chunk[-1]][1]]]
+
+
+def _needs_wordnet(method, what: str):
+    """``method`` of TextBlob's ``Word``, first checking for WordNet (our error if absent)."""
+    import functools
+
+    @functools.wraps(method)
+    def checked(self, *args, **kwargs):
+        _require_once("corpora/wordnet", f"TextBlob's Word.{what}")
+        return method(self, *args, **kwargs)
+
+    checked.analysis_offline = True  # type: ignore[attr-defined]
+    return checked
+
+
+@lru_cache(maxsize=1)
+def _offline_textblob() -> None:
+    """Register ``PatternNPExtractor`` with TextBlob; route its WordNet needs to our error.
+
+    ``Word.lemmatize``/``lemma``, ``synsets``/``get_synsets`` and ``definitions``/
+    ``define`` need NLTK's WordNet corpus, which no pip package ships. TextBlob answers
+    its absence with advice to download corpora; after this, every TextBlob ``Word``
+    raises ``MissingResourceError`` saying what is missing and how to get it. With
+    WordNet installed they work unchanged.
+    """
+    import inspect
+
+    from textblob.base import BaseNPExtractor
+    from textblob.blob import Word
+    from textblob.decorators import cached_property
+
+    BaseNPExtractor.register(PatternNPExtractor)
+    if getattr(Word.lemmatize, "analysis_offline", False):
+        return
+    Word.lemmatize = _needs_wordnet(inspect.unwrap(Word.lemmatize), "lemmatize()")
+    Word.get_synsets = _needs_wordnet(Word.get_synsets, "get_synsets()")
+    Word.define = _needs_wordnet(Word.define, "define()")
+
+    def lemma(self):
+        return self.lemmatize(pos=self.pos_tag)
+
+    Word.lemma = cached_property(lemma)  # TextBlob's turns every LookupError into its advice
+
+
+def blob(text: str):
+    """A TextBlob that works offline: Punkt sentences and words, Pattern tags and chunks.
+
+    Plain ``TextBlob(t).tags`` uses NLTK's perceptron tagger and ``.noun_phrases`` NLTK's
+    Brown corpus, data no package ships; this one uses TextBlob's own Pattern tagger,
+    Pattern chunker (``PatternNPExtractor``) and Pattern sentiment lexicon, all inside the
+    ``textblob`` wheel. Word features that need WordNet (``lemmatize``, ``synsets``)
+    raise ``MissingResourceError`` naming what is missing and how to get it.
     """
     from textblob import TextBlob
     from textblob.en.taggers import PatternTagger
 
     install_nltk_data()
-    return TextBlob(text, pos_tagger=PatternTagger())
+    _offline_textblob()
+    return TextBlob(text, pos_tagger=PatternTagger(), np_extractor=PatternNPExtractor())
 
 
 class MissingResourceError(LookupError):
     """An NLTK resource that no installed package provides (analysis never downloads)."""
 
 
-def require_nltk_resource(resource: str) -> str:
+def require_nltk_resource(resource: str, needed_by: str | None = None) -> str:
     """The path of an NLTK data ``resource``, or a ``MissingResourceError`` that says
-    what is missing and how to get it (instead of NLTK's bare ``LookupError``)."""
+    what is missing and how to get it (instead of NLTK's bare ``LookupError``).
+
+    ``needed_by`` names the feature that asked for it ("TextBlob's Word.lemmatize()").
+    """
     install_nltk_data()
     try:
         return str(nltk.data.find(resource))
     except LookupError:
         name = resource.rstrip("/").split("/")[-1]
+        asker = (
+            f"{needed_by} needs the NLTK resource {resource!r}, which is not on this machine"
+            if needed_by
+            else f"The NLTK resource {resource!r} is not on this machine"
+        )
         raise MissingResourceError(
-            f"The NLTK resource {resource!r} is not on this machine, and analysis never "
-            "downloads anything. analysis itself does not need it. To use it anyway, on a "
-            f"machine with network access run: python -m nltk.downloader {name} "
-            "(or copy an nltk_data folder holding it and set NLTK_DATA)."
+            f"{asker}, and analysis never downloads anything. analysis itself does not "
+            "need it. To use it anyway, on a machine with network access run: "
+            f"python -m nltk.downloader {name} (or copy an nltk_data folder holding it and "
+            "set NLTK_DATA)."
         ) from None
+
+
+@cache
+def _require_once(resource: str, needed_by: str | None = None) -> str:
+    """``require_nltk_resource``, remembered once found (a failure is not remembered)."""
+    return require_nltk_resource(resource, needed_by)

@@ -5,6 +5,11 @@
    Latin-1 "£" (BBC ``sport/199.txt``) or a whole Latin-1 file (Reuters ``reut2-017``)
    loads with its characters and nothing is dropped. UTF-16 with a BOM is honoured.
    Binary data (NUL bytes, mostly control characters) is refused with a reason.
+   ``decode_declared`` is the same for bytes that come with a charset label (an HTTP
+   header, an HTML ``<meta charset>``, a detector's guess): the label is read the way
+   browsers read it (WHATWG Encoding Standard), so ``ISO-8859-1``, ``latin1`` and
+   ``US-ASCII`` mean Windows-1252 and a page labelled Latin-1 keeps its curly quotes
+   and dashes (bytes 0x80-0x9F) instead of losing them as control characters.
 2. ``normalise``: NFC, newlines to ``\\n``, control characters dropped, Unicode spaces
    to plain spaces, each line trimmed, blank lines dropped (paragraphs are lines).
 3. ``split_boilerplate``: publisher promotion and footer lines (newsletter sign-ups,
@@ -75,6 +80,76 @@ def decode(data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     return data.decode("utf-8", errors="analysis_cp1252_fallback")
+
+
+# WHATWG labels that Python's codec registry does not know, with the codec they name.
+_WHATWG_LABELS = {
+    "x-cp1252": "cp1252", "iso88591": "cp1252", "iso8859-1": "cp1252",
+    "x-cp1254": "cp1254", "iso88599": "cp1254",
+    "windows-874": "cp874", "dos-874": "cp874", "iso885911": "cp874",
+    "x-gbk": "gb18030", "x-sjis": "cp932", "windows-31j": "cp932", "windows-949": "cp949",
+    "iso-8859-8-i": "iso8859-8", "csiso88598i": "iso8859-8", "logical": "iso8859-8",
+    "x-mac-cyrillic": "mac-cyrillic", "x-mac-ukrainian": "mac-cyrillic",
+    "x-x-big5": "big5hkscs", "cn-big5": "big5hkscs",
+}
+# Python codecs narrower than the decoder browsers use for the same labels (WHATWG
+# Encoding Standard, "Names and labels"): Latin-1 and ASCII labels decode as
+# Windows-1252, Latin-5 as Windows-1254, TIS-620 as Windows-874, GB2312/GBK as
+# GB18030, EUC-KR as Windows-949, Shift_JIS as Windows-31J, Big5 as Big5-HKSCS.
+_BROWSER_CODECS = {
+    "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254", "tis-620": "cp874",
+    "iso8859-11": "cp874", "gb2312": "gb18030", "gbk": "gb18030", "euc_kr": "cp949",
+    "shift_jis": "cp932", "big5": "big5hkscs",
+}
+
+
+def browser_codec(label: str | None) -> str | None:
+    """The Python codec that decodes like a browser does for charset ``label``, or None.
+
+    >>> [browser_codec(x) for x in ("ISO-8859-1", "latin1", "us-ascii", "windows-1252")]
+    ['cp1252', 'cp1252', 'cp1252', 'cp1252']
+    >>> browser_codec("UTF-8"), browser_codec("Shift_JIS"), browser_codec("no-such-set")
+    ('utf-8', 'cp932', None)
+    """
+    if not label:
+        return None
+    name = label.strip().strip("\"'").strip().lower()
+    name = _WHATWG_LABELS.get(name, name)
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return _BROWSER_CODECS.get(codec, codec)
+
+
+def decode_declared(data: bytes, *labels: str | None) -> str:
+    """Text from bytes that come with charset labels (strongest first), read as browsers do.
+
+    A BOM wins, then valid UTF-8 (the bytes themselves say so: a page saved as UTF-8
+    keeps a stale label), then the first label with a known codec, mapped by
+    ``browser_codec`` (so Latin-1 means Windows-1252); without one, ``decode``.
+    Windows-1252 leaves five bytes undefined: they decode as Latin-1, as in browsers.
+    Bytes another codec cannot decode become U+FFFD.
+
+    >>> decode_declared(b"\\x93a surprise\\x94 \\x96 caf\\xe9", "ISO-8859-1")
+    '“a surprise” – café'
+    >>> decode_declared("café".encode("utf-8"), "iso-8859-1")
+    'café'
+    """
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode(data)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for label in labels:
+        codec = browser_codec(label)
+        if codec is None or codec.startswith("utf-16") or codec == "utf-8":
+            continue  # UTF-16 needs a BOM (WHATWG reads a UTF-16 <meta> as UTF-8)
+        if codec == "cp1252":
+            return data.decode("cp1252", errors="analysis_cp1252_fallback")
+        return data.decode(codec, errors="replace")
+    return decode(data)
 
 
 # Control characters (C0 except tab and newline, DEL, C1) and invisible format

@@ -3,6 +3,10 @@
 ``fetch_articles(urls, folder=...)`` fetches each URL with trafilatura's fetcher, saves
 the HTML as ``<folder>/<16 hex of sha1(url)>.html`` and returns the loaded rows, with
 ``url`` set to the address asked for. A failed download is a skip in the load report.
+The page is decoded as a browser would (``formats.html.decode_page``: the charset of the
+HTTP header, then the page's ``<meta>``; ISO-8859-1 read as Windows-1252) and saved as
+UTF-8 with a byte order mark, which outranks the page's own, now stale, ``<meta>`` label
+for browsers and for ``load_articles``.
 The analysis never calls this; run it yourself, then analyse the saved files.
 """
 
@@ -33,7 +37,6 @@ def fetch_articles(
     trafilatura refuses private and loopback addresses (SSRF protection);
     ``allow_private=True`` lifts that, e.g. for a server on your own machine.
     """
-    import trafilatura
     from trafilatura.settings import use_config
 
     config = use_config()
@@ -47,15 +50,15 @@ def fetch_articles(
     saved: list[tuple[str, Path]] = []
     failures: list[dict[str, object]] = []
     for url in urls:
-        html = trafilatura.fetch_url(url, config=config)
-        if not html:
+        html = _download(url, config)
+        if html is None:
             if errors == "raise":
                 raise LoadError(url, None, "download failed (no response or an HTTP error)")
             failures.append({"path": url, "record": None,
                              "reason": "download failed (no response or an HTTP error)"})
             continue
         path = target / f"{hashlib.sha1(url.encode('utf-8')).hexdigest()[:16]}.html"
-        path.write_text(html, encoding="utf-8")
+        path.write_text(html, encoding="utf-8-sig")
         saved.append((url, path))
     frame = load_articles([path for _, path in saved], errors=errors)  # type: ignore[arg-type]
     by_path = {str(path): url for url, path in saved}
@@ -63,3 +66,25 @@ def fetch_articles(
     frame.attrs["skipped"] = failures + list(frame.attrs.get("skipped", []))
     frame.attrs["records_seen"] = len(frame) + len(frame.attrs["skipped"])
     return frame
+
+
+def _download(url: str, config) -> str | None:
+    """The page at ``url`` decoded as a browser would, or None (no 200 response, or a
+    size trafilatura refuses; the same checks as ``trafilatura.fetch_url``)."""
+    from trafilatura import fetch_response
+    from trafilatura.settings import Extractor
+    from trafilatura.utils import handle_compressed_file, is_acceptable_length
+
+    from analysis.loading.cleaning import NotText
+    from analysis.loading.formats.html import charset_of, decode_page
+
+    response = fetch_response(url, config=config)
+    if not response or not response.data or response.status != 200:
+        return None
+    data = handle_compressed_file(response.data, config.getint("DEFAULT", "MAX_FILE_SIZE"))
+    if not is_acceptable_length(len(data), Extractor(config=config)):
+        return None
+    try:
+        return decode_page(data, charset_of((response.headers or {}).get("content-type")))
+    except NotText:
+        return None

@@ -18,6 +18,12 @@ a site or a string of a benchmark page):
 - ``debris``: lines without a letter or digit (``___``, ``-``, ``|``);
 - then, in ``finish``, the shared promotion/footer rules of ``analysis.loading.cleaning``.
 
+The page is decoded here, not by trafilatura (which ignores the page's charset and
+guesses): ``decode_page`` reads a BOM, valid UTF-8, then the charset of the HTTP header
+(WARC records), the ``<meta>`` or XML declaration, and only then a detector's guess,
+every label read as browsers read it (``cleaning.browser_codec``: ISO-8859-1 means
+Windows-1252). trafilatura gets the page as UTF-8.
+
 Removed lines go to the ``boilerplate`` column; nothing is dropped. The rules were
 developed on the dev half of the Zyte benchmark only; ``benchmarks/html_extraction.py``
 scores them on dev, test and all pages against plain trafilatura.
@@ -29,7 +35,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from analysis.loading.cleaning import looks_binary, normalise
+from analysis.loading.cleaning import browser_codec, decode_declared, looks_binary, normalise
 from analysis.loading.model import Article, LoadOptions, Outcome, Skip, Source
 from analysis.text import count_words
 
@@ -50,6 +56,54 @@ _WORD = re.compile(r"\w+")
 _DATE_OR_TIME = re.compile(
     r"\b(\d{1,2}:\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})\b"
 )
+
+
+# <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">;
+# an XML declaration's encoding (XHTML). Browsers re-read the page when a <meta> comes
+# late in the head, so the whole head (at most PRESCAN_BYTES) is searched.
+PRESCAN_BYTES = 65_536
+_META_CHARSET = re.compile(
+    rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-]+)", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(
+    rb"^\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']([A-Za-z0-9._:\-]+)", re.IGNORECASE
+)
+_CONTENT_TYPE_CHARSET = re.compile(r"\bcharset\s*=\s*[\"']?([A-Za-z0-9._:\-]+)", re.IGNORECASE)
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The ``charset`` parameter of a ``Content-Type`` header value, if any."""
+    match = _CONTENT_TYPE_CHARSET.search(content_type or "")
+    return match.group(1) if match else None
+
+
+def declared_charsets(data: bytes) -> list[str]:
+    """The charset labels a page declares: its ``<meta>`` (first), its XML declaration."""
+    head = data[:PRESCAN_BYTES]
+    end = head.lower().find(b"</head")
+    head = head[:end] if end >= 0 else head
+    labels = [m.group(1).decode("ascii") for m in _META_CHARSET.finditer(head)][:1]
+    xml = _XML_ENCODING.search(data[:1024])
+    return labels + ([xml.group(1).decode("ascii")] if xml else [])
+
+
+def decode_page(data: bytes, charset: str | None = None) -> str:
+    """The text of an HTML page, decoded as a browser would.
+
+    ``charset`` is the HTTP header's label, when known. Order: a BOM, valid UTF-8, then
+    ``charset``, the page's own declaration and (with no usable label) the guesses of
+    trafilatura's detector (charset_normalizer); every label goes through
+    ``browser_codec``, so ISO-8859-1, Latin-1 and US-ASCII decode as Windows-1252.
+    """
+    labels = [charset, *declared_charsets(data)]
+    if not any(browser_codec(label) for label in labels):
+        from trafilatura.utils import detect_encoding
+
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            labels += detect_encoding(data)
+    return decode_declared(data, *labels)
 
 
 def looks_like_html(text: str) -> bool:
@@ -273,8 +327,12 @@ def continued_body(raw: bytes, lines: list[Line]) -> list[Line]:
 
 
 def extract(data: bytes | str, *, url: str | None = None, key: str = "",
-            rules: frozenset[str] = RULES) -> Outcome:
-    """The article of one HTML page, or a ``Skip`` saying why there is none."""
+            rules: frozenset[str] = RULES, charset: str | None = None) -> Outcome:
+    """The article of one HTML page, or a ``Skip`` saying why there is none.
+
+    ``charset`` is the label of the HTTP ``Content-Type`` header, when there was one;
+    bytes are decoded by ``decode_page``.
+    """
     import trafilatura
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -282,6 +340,8 @@ def extract(data: bytes | str, *, url: str | None = None, key: str = "",
         return Skip(key or None, "empty file" if not raw else "only whitespace, no text")
     if looks_binary(raw):
         return Skip(key or None, "binary content, not text")
+    if not isinstance(data, str):
+        raw = decode_page(raw, charset).encode("utf-8")
     try:
         document, gap_source = None, None
         if FAST_FIRST:

@@ -4,7 +4,9 @@ Each list item, line or row is one record; its fields are mapped to the table's 
 by ``analysis.loading.fields`` (documented there, overridable with ``fields=``). A record
 without a text field is a skip whose reason names the fields found; a bad JSON line is a
 skip and the other lines load. Record keys, 1-based: ``item N``, ``line N``, ``row N``
-(spreadsheet numbering: the header is row 1).
+(spreadsheet numbering: the header is row 1). In a workbook, a merged range reads as
+Excel shows it: its top-left value fills every cell of the range (an outlet merged down
+three rows is the outlet of all three).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterator, Mapping
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping
 
 from analysis.loading.cleaning import NotText, decode
 from analysis.loading.fields import as_text, field_map
@@ -157,11 +160,68 @@ def read_csv(source: Source, options: LoadOptions) -> Iterator[Outcome]:
     yield from _rows(header, iter(rows), options)
 
 
+# A merged range: (first column, first row, last column, last row), 1-based, inclusive.
+MergedRange = tuple[int, int, int, int]
+
+
+def merged_ranges(archive: zipfile.ZipFile, part: str) -> list[MergedRange]:
+    """The merged ranges of one worksheet part of an ``.xlsx`` archive.
+
+    Read-only openpyxl streams rows and never reads ``<mergeCells>``; this reads only
+    those elements (openpyxl's XML parser: defusedxml when installed), clearing the rows
+    it passes, so a large sheet costs no memory.
+    """
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    merge_tag, row_tag = f"{{{SHEET_MAIN_NS}}}mergeCell", f"{{{SHEET_MAIN_NS}}}row"
+    ranges = []
+    with archive.open(part.lstrip("/")) as stream:
+        for _, element in iterparse(stream):
+            if element.tag == merge_tag:
+                try:
+                    ranges.append(range_boundaries(element.get("ref", "")))
+                except (TypeError, ValueError):
+                    continue  # a malformed reference merges nothing
+            elif element.tag == row_tag:
+                element.clear()
+    return [r for r in ranges if None not in r and (r[0], r[1]) != (r[2], r[3])]
+
+
+def fill_merged(rows: Iterable[tuple[object, ...]],
+                ranges: list[MergedRange]) -> Iterator[list[object]]:
+    """``rows`` (from row 1) with the top-left value of each merged range in all its cells.
+
+    A row with no value of its own stays blank (a merged cell alone is not a record), and
+    in row 1, the header, only the top-left cell keeps the name (no duplicate columns).
+    """
+    values: dict[MergedRange, object] = {}
+    for number, row in enumerate(rows, start=1):
+        cells = list(row)
+        own = any(c is not None and str(c).strip() for c in cells)
+        for merged in ranges:
+            first_col, first_row, last_col, last_row = merged
+            if number == first_row:
+                values[merged] = cells[first_col - 1] if first_col <= len(cells) else None
+            if not first_row <= number <= last_row or not own or number == 1:
+                continue
+            if len(cells) < last_col:
+                cells += [None] * (last_col - len(cells))
+            for column in range(first_col, last_col + 1):
+                cells[column - 1] = values.get(merged)
+        yield cells
+
+
 def read_xlsx(source: Source, options: LoadOptions) -> Iterator[Outcome]:
-    """Excel ``.xlsx``: every sheet, header in row 1; keys ``row N`` (``Sheet row N``)."""
+    """Excel ``.xlsx``: every sheet, header in row 1; keys ``row N`` (``Sheet row N``).
+
+    Merged cells are filled from their top-left cell (``fill_merged``).
+    """
     import openpyxl
 
     try:
+        archive = zipfile.ZipFile(io.BytesIO(source.data))
         book = openpyxl.load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a broken file
         yield Skip(None, f"unreadable xlsx workbook: {type(error).__name__}: {error}")
@@ -170,11 +230,16 @@ def read_xlsx(source: Source, options: LoadOptions) -> Iterator[Outcome]:
         several = len(book.worksheets) > 1
         for sheet in book.worksheets:
             prefix = f"{sheet.title} " if several else ""
-            rows = sheet.iter_rows(values_only=True)
+            try:
+                ranges = merged_ranges(archive, sheet._worksheet_path)
+            except Exception:  # a damaged sheet part: its rows report the damage below
+                ranges = []
+            rows = fill_merged(sheet.iter_rows(values_only=True), ranges)
             header = next(rows, None)
             if header is None:
                 continue
-            numbered = ((f"{prefix}row {n}", list(r)) for n, r in enumerate(rows, start=2))
-            yield from _rows(list(header), numbered, options)
+            numbered = ((f"{prefix}row {n}", r) for n, r in enumerate(rows, start=2))
+            yield from _rows(header, numbered, options)
     finally:
         book.close()
+        archive.close()

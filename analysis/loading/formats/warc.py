@@ -2,7 +2,8 @@
 
 Read with ``warcio``. Request, metadata and non-HTML records are not articles and are
 not counted. Record keys: ``response N`` (1-based, in file order); the record's
-``WARC-Target-URI`` is the article's ``url``.
+``WARC-Target-URI`` is the article's ``url``. The ``charset`` of the record's HTTP
+``Content-Type`` header is the strongest label for decoding the page (as in a browser).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from analysis.loading.formats.html import extract
+from analysis.loading.formats.html import charset_of, extract
 from analysis.loading.model import LoadOptions, Outcome, Skip, Source
 
 
@@ -30,7 +31,8 @@ def read_warc(source: Source, options: LoadOptions) -> Iterator[Outcome]:
             number += 1
             key = f"response {number}"
             url = record.rec_headers.get_header("WARC-Target-URI")
-            outcome = extract(record.content_stream().read(), url=url, key=key)
+            outcome = extract(record.content_stream().read(), url=url, key=key,
+                              charset=charset_of(content_type))
             yield outcome if not isinstance(outcome, Skip) else Skip(key, outcome.reason)
     except (ArchiveLoadFailed, OSError, ValueError) as error:
         yield Skip(f"response {number + 1}" if number else None, f"corrupt WARC file: {error}")

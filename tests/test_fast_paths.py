@@ -32,10 +32,15 @@ def _stock_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     for start, end in textmod.paragraph_spans(text):
         pieces = [(start + s, start + e) for s, e in stock.span_tokenize(text[start:end])]
-        for span in pieces:  # the project's "No." rule, as in analysis.text
-            if spans and spans[-1][0] >= start and textmod._NO_BEFORE_NUMBER.search(
-                text[spans[-1][0] : spans[-1][1]]
-            ) and textmod._STARTS_WITH_DIGIT.match(text[span[0] : span[1]]):
+        for span in pieces:  # the project's "No." and quote-tag rules, as in analysis.text
+            previous = text[spans[-1][0] : spans[-1][1]] if spans else ""
+            following = text[span[0] : span[1]]
+            if spans and spans[-1][0] >= start and (
+                (textmod._NO_BEFORE_NUMBER.search(previous)
+                 and textmod._STARTS_WITH_DIGIT.match(following))
+                or (textmod._QUOTE_CLOSES_QUESTION.search(previous)
+                    and textmod._is_speech_tag(following))
+            ):
                 spans[-1] = (spans[-1][0], span[1])
             else:
                 spans.append(span)

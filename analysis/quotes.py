@@ -93,9 +93,19 @@ def _double_marks(text: str, start: int, end: int) -> list[tuple[int, int, bool 
     return marks
 
 
-def _pair(marks: list[tuple[int, int, bool | None]]) -> tuple[list[Span], int | None]:
-    """Pair openers with closers; return pairs and a trailing unclosed opener, if any."""
+def _pair(
+    text: str, marks: list[tuple[int, int, bool | None]]
+) -> tuple[list[Span], list[Span], int | None]:
+    """Pair openers with closers.
+
+    Returns the pairs, the *reopened* pieces and a trailing unclosed opener, if any. A
+    reopened piece is a quote whose closing mark was dropped where its paragraphs were
+    joined into one line ('... long period. "But once he ...'): an opener, words that end a
+    sentence, then a second opener. The piece runs to the end of those words and the quote
+    from the second opener continues it.
+    """
     pairs: list[Span] = []
+    reopened: list[Span] = []
     open_at: int | None = None
     for i, length, role in marks:
         if open_at is None:
@@ -105,9 +115,26 @@ def _pair(marks: list[tuple[int, int, bool | None]]) -> tuple[list[Span], int | 
             pairs.append((open_at, i + length))
             open_at = None
         else:
-            # Two openers in a row: the first was a stray mark; start again here.
+            end = _sentence_piece_end(text, open_at, i)
+            if end is not None:
+                reopened.append((open_at, end))
+            # Otherwise two openers in a row: the first was a stray mark.
             open_at = i
-    return pairs, open_at
+    return pairs, reopened, open_at
+
+
+_PIECE_END = re.compile(r"[.?!…][\s\u00a0]+$")
+#: A reopened piece holds at least this many words (a stray mark rarely opens a sentence).
+REOPENED_MIN_WORDS = 3
+
+
+def _sentence_piece_end(text: str, start: int, next_open: int) -> int | None:
+    """End of the words after an opener at ``start`` when they end a sentence right before
+    the next opener (``None`` when they do not)."""
+    match = _PIECE_END.search(text, start + 1, next_open)
+    if match is None or len(_WORD.findall(text, start + 1, match.start())) < REOPENED_MIN_WORDS:
+        return None
+    return match.start() + 1
 
 
 def _single_pairs(text: str, start: int, end: int, taken: list[Span]) -> list[Span]:
@@ -140,21 +167,26 @@ def quote_spans(text: str, paragraphs: list[Span]) -> list[QuoteSpan]:
     found: list[QuoteSpan] = []
     previous_open = False
     for index, (p_start, p_end) in enumerate(paragraphs):
-        pairs, open_at = _pair(_double_marks(text, p_start, p_end))
+        pairs, reopened, open_at = _pair(text, _double_marks(text, p_start, p_end))
         spans: list[tuple[Span, bool]] = [(pair, False) for pair in pairs]
+        spans += [(piece, True) for piece in reopened]
         if open_at is not None and p_end - open_at > 1:
             spans.append(((open_at, p_end), True))
         doubles = [s for s, _ in spans]
         spans += [(pair, False) for pair in _single_pairs(text, p_start, p_end, doubles)]
         spans.sort()
         opens_paragraph = bool(spans) and spans[0][0][0] == p_start
+        piece_ends = {end for _, end in reopened}
+        last_end = -1
         for (s, e), open_end in spans:
             open_len = 2 if text.startswith(("''", "``"), s) else 1
             close_len = 2 if text[max(s + open_len, e - 2):e] == "''" else 1
             inner_end = e if open_end else e - close_len
-            continued = previous_open and opens_paragraph and s == p_start
+            continued = (previous_open and opens_paragraph and s == p_start) or (
+                last_end in piece_ends and not text[last_end:s].strip())
             found.append(QuoteSpan((s, e), (s + open_len, max(s + open_len, inner_end)), index,
                                    open_end, continued))
+            last_end = e
         previous_open = bool(spans) and spans[-1][1]
     return found
 

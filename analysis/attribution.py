@@ -574,11 +574,14 @@ def _speaker_quotes(
     introduced: set[int] = set()
     closed_by: set[int] = set()
     in_content: set[int] = set()
+    tag_end: dict[int, int] = {}  # quote -> end of the speech tag that follows it
     for frame in frames:
         for piece_index, (s, e) in enumerate(frame.content):
             for qi in quotes.within(s, e):
                 q = quotes[qi]
                 in_content.add(qi)
+                if q.span[1] <= frame.cue.span[0]:
+                    tag_end[qi] = max(frame.cue.span[1], (frame.source_span or (0, 0))[1])
                 if frame.entry >= 0:
                     speaker_of.setdefault(qi, frame.entry)
                 if (s, e) == q.span and frame.preposed:
@@ -619,7 +622,8 @@ def _speaker_quotes(
         else:
             floating = paragraph_start and q.paragraph == last_paragraph + 1 and s_index >= 0
             after_cue_clause = q.paragraph == last_paragraph and gap.rstrip().endswith(
-                ".") and len(phrases.WORD.findall(gap)) <= 6
+                ".") and (len(phrases.WORD.findall(gap)) <= 6
+                          or _after_own_tag(text, tag_end.get(qi - 1), q.span[0]))
             if last_speaker >= 0 and (floating or after_cue_clause):
                 speaker_of[qi] = last_speaker
         if qi in speaker_of:
@@ -645,6 +649,17 @@ def _speaker_quotes(
         records.append(Quote(q.span, text[q.inner[0]:q.inner[1]], kind, speaker, rule,
                              speaker_type, q.paragraph))
     return records
+
+
+#: Words that may follow a quote's own speech tag before the next quote inherits its
+#: speaker ('"A," Ms Hart told the BBC News website. "B."').
+TAG_TAIL_WORDS = 8
+
+
+def _after_own_tag(text: str, tag_end: int | None, quote_start: int) -> bool:
+    """Whether only the previous quote's tag, and a short tail, stand before this quote."""
+    return tag_end is not None and tag_end <= quote_start and len(
+        phrases.WORD.findall(text, tag_end, quote_start)) <= TAG_TAIL_WORDS
 
 
 def _paragraph_start(text: str, position: int) -> int:

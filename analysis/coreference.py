@@ -31,8 +31,10 @@ THING_TYPES = ("organisation", "media", "document")
 PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 DEFINITE = ("the", "this", "that")
 # "Ms Lund", "Dr. Lund", or a census first name before a capitalised word ("Carol Lund").
-_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Dame|Prof)\.?\s+([A-Z][\w'’-]+)")
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]+)")
+# A possessive ("Mr Mallon's arguments") names no one who could speak next, so it is left out.
+_TITLED_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Dame|Prof)\.?\s+([A-Z][\w-]+)(?![\w'’-])")
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w-]+)(?![\w'’-])")
 
 
 @dataclass(slots=True)

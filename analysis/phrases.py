@@ -214,7 +214,8 @@ def is_circumstance(text: str, start: int, end: int) -> bool:
 
 # The subject that opens a sentence: a pronoun or a run of capitalised words before a verb.
 SENTENCE_SUBJECT = re.compile(
-    r"\s*((?:He|She|They|We|I)|(?!(?:The|A|An|This|That|These|Those|In|On|At|But|And)\s)"
+    r"\s*(?:(?:But|And|So|Yet|However|Meanwhile|Still),?\s+)?((?:He|She|They|We|I)|"
+    r"(?!(?:The|A|An|This|That|These|Those|In|On|At|But|And)\s)"
     r"(?:(?:[A-Z][\w.'’-]*|of|the|de)\s+){0,4}[A-Z][\w.'’-]*)"
     r"(?=\s+(?:[a-z]))"
 )

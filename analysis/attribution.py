@@ -90,6 +90,13 @@ class QuoteList(list):
         self.by_end = {q.span[1]: q for q in items if not q.open_end}
         self.starts = [q.span[0] for q in items]
 
+    def starting_in(self, start: int, end: int) -> int | None:
+        """Index of the last quote that opens inside ``[start, end)`` and closes after it."""
+        index = bisect_left(self.starts, end) - 1
+        if index >= 0 and start <= self[index].span[0] and self[index].span[1] > end + 1:
+            return index
+        return None
+
     def within(self, start: int, end: int) -> list[int]:
         """Indices of the quotes inside ``[start, end]`` (one character of slack)."""
         found = []
@@ -339,7 +346,8 @@ def _frames_for_sentence(
         apposed: tuple[Span | None, Span | None, str | None] = (None, None, None)
         if before_cue.endswith(",") and not frames:
             apposed = phrases.appositive(text, clause_lo, clause_lo + len(before_cue))
-            if apposed[0] is not None and apposed[0][0] <= ss + 1:
+            if apposed[0] is not None and (apposed[0][0] <= ss + 1 or _ends_content(
+                    text, text[clause_lo:apposed[0][0]].rstrip(), clause_lo, ss)):
                 after_content = False
         cue_word = text[cue.word_start:c1].lower()
         participle = cue_word.endswith(("ing", "ing to", "ing on"))
@@ -360,7 +368,7 @@ def _frames_for_sentence(
             continue
         ing = cue_word.endswith("ing") and not cue.aux
         left_np = phrases.left_np(text, clause_lo, c0, short=ing)
-        if apposed[0] is not None and (left_np is None or apposed[0][0] <= ss + 1):
+        if apposed[0] is not None and (left_np is None or not after_content):
             # "Brian Fallon, a spokesman for Mrs. Clinton, said": the mention is the name
             # with its apposition; the name alone is what gets resolved.
             left_np, frame.antecedent_span, frame.role_hint = apposed
@@ -588,6 +596,10 @@ def _speaker_quotes(
                     introduced.add(qi)
                 elif (s, e) == q.span or q.span[1] >= e:
                     closed_by.add(qi) if piece_index == 0 else introduced.add(qi)
+            overrun = quotes.starting_in(s, e)
+            if overrun is not None and frame.entry >= 0 and frame.preposed:
+                # The content's sentence ended inside a quote it opens ('... go: "A. B."').
+                speaker_of.setdefault(overrun, frame.entry)
     # "Quoting Kadyrov, it said that the "best fighters" ...": the quoted party speaks.
     # Most texts have neither word; a substring test is far cheaper than the regex scan.
     quoting = _QUOTING.finditer(text) if "uoting" in text or "iting" in text else ()

@@ -24,7 +24,14 @@ import re
 from dataclasses import dataclass, field
 
 from analysis import gazetteer, syntax
-from analysis.mentions import INDEFINITE, MentionInfo, canonical_text, describe
+from analysis.mentions import (
+    HONORIFICS,
+    INDEFINITE,
+    NOUNS,
+    MentionInfo,
+    canonical_text,
+    describe,
+)
 
 GROUP_TYPES = ("organisation", "anonymous", "media")
 THING_TYPES = ("organisation", "media", "document")
@@ -32,9 +39,14 @@ PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"
 DEFINITE = ("the", "this", "that")
 # "Ms Lund", "Dr. Lund", or a census first name before a capitalised word ("Carol Lund").
 # A possessive ("Mr Mallon's arguments") names no one who could speak next, so it is left out.
+# Quantifiers are possessive so that "Dr Miriam Achebe-Lowe's" gives no shorter "Dr Miriam";
+# full names are found with a look-ahead so that they may overlap ("Councillor Ravi
+# Lindqvist" holds the candidate "Ravi Lindqvist").
 _TITLED_NAME = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Dame|Prof)\.?\s+([A-Z][\w-]+)(?![\w'’-])")
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w-]+)(?![\w'’-])")
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Dame|Prof)\.?\s+((?:[A-Z][\w-]++\s+){0,2}+([A-Z][\w-]++))"
+    r"(?![\w'’-])")
+_FULL_NAME = re.compile(
+    r"\b(?=(([A-Z][a-z]++)\s+(?:[A-Z]\.\s+)?([A-Z][\w-]++))(?![\w'’-]))")
 
 
 @dataclass(slots=True)
@@ -64,13 +76,20 @@ def people_named_in(text: str) -> list[tuple[int, str, str]]:
     """``(start, name, surname)`` of the people a text names with a title ("Ms Lund") or a
     full name whose first word is a first name or no common word ("Carol Lund", "Ramzan
     Kadyrov"; not "Time Warner", "Greater London"), in text order; surnames lower-case."""
-    found = [(m.start(), m.group(), m.group(1).lower()) for m in _TITLED_NAME.finditer(text)]
+    found = [(m.start(), m.group(), m.group(2).lower()) for m in _TITLED_NAME.finditer(text)]
     for match in _FULL_NAME.finditer(text):
-        first = match.group(1)
+        first = match.group(2)
+        if NOUNS.get(first.lower()) == "role" or first.lower() in HONORIFICS:
+            continue  # "Councillor Ravi": a title, not a first name
         if gazetteer.is_first_name(first) or not (
                 syntax.is_common_word(first) or gazetteer.is_place(first)):
-            found.append((match.start(), match.group(), match.group(2).lower()))
-    return sorted(found)
+            found.append((match.start(), match.group(1), match.group(3).lower()))
+    full = {surname: name for _, name, surname in found if " " in name}
+    for surname, name in full.items():  # later mentions by surname alone ("Wenger")
+        capitalised = surname[:1].upper() + surname[1:]
+        found += [(m.start(), name, surname) for m in re.finditer(
+            rf"\b{re.escape(capitalised)}\b(?![\w'’-])", text)]
+    return sorted(set(found))
 
 
 class Registry:

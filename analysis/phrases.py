@@ -292,6 +292,10 @@ def _piece_kind(words: list[str]) -> str:
     return "other"
 
 
+_CLOSING_MARKS = ('"', "”", "»")
+_OPENING_MARKS = ('"', "“", "«")
+
+
 def appositive(text: str, lo: int, comma: int) -> tuple[Span | None, Span | None, str | None]:
     """The subject of "X, <apposition>, said", read backwards from the comma before the cue.
 
@@ -302,6 +306,10 @@ def appositive(text: str, lo: int, comma: int) -> tuple[Span | None, Span | None
     """
     pieces: list[Span] = []
     end = comma - 1
+    closing = max(text.rfind(mark, lo, end) for mark in _CLOSING_MARKS)
+    opening = max(text.rfind(mark, lo, closing) for mark in _OPENING_MARKS) if closing > lo else -1
+    if opening >= lo and not text[lo:opening].strip():
+        lo = closing + 1  # '"...," the farmer, Owen Price, said': the quote is no apposition
     while len(pieces) < 4:
         previous = text.rfind(",", lo, end)
         pieces.insert(0, strip_span(text, previous + 1 if previous >= lo else lo, end))

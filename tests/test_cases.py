@@ -104,14 +104,6 @@ def test_04a_quote_continued_into_next_paragraph():
         assert _said_by(q, "Dara Kell"), (piece, q.speaker)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        'a quote, then an apposition before the tag (\'"...," the farmer, Owen '
-        "Price, said'): the comma pieces reach into the quote, so no speaker "
-        '(open)'
-    ),
-)
 def test_04b_apposition_after_quote():
     """Phrase boundaries: the source 'the farmer, Owen Price' never reaches into the quote."""
     text = '"We left at dawn," the farmer, Owen Price, said.'

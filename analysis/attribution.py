@@ -151,10 +151,26 @@ def _noun_after_adjective(text: str, cue: cuemod.CueMatch, sentence_start: int) 
     return bool(previous) and syntax.lexicon_tag(previous.group(1).lower()) in _ADJECTIVE_TAGS
 
 
+#: Participles that name a thing rather than report ("a group called X", "known as HFCs").
+_NAMING_PARTICIPLES = frozenset({"called", "known"})
+
+
+def _names_a_thing(text: str, cue: cuemod.CueMatch, sentence_start: int) -> bool:
+    """ "a group called Lashkar-e-Taiba", "sanctions known as sequestration": a participle
+    right after a common noun names a thing; nobody is cited."""
+    word = text[cue.word_start:cue.span[1]].lower()
+    if cue.aux or word not in _NAMING_PARTICIPLES:
+        return False
+    previous = _PREVIOUS_WORD.search(text, max(sentence_start, cue.word_start - 30),
+                                     cue.word_start)
+    return bool(previous) and previous.group(1)[:1].islower() and (
+        syntax.lexicon_tag(previous.group(1)) or "").startswith("NN")
+
+
 def _is_noun_use(text: str, cue: cuemod.CueMatch, sentence_start: int, sentence_end: int) -> bool:
     """True for "his claims", "the report", "to say", "Hope" (not a reporting verb)."""
     if _noun_before_verb(text, cue, sentence_end) or _noun_after_adjective(
-            text, cue, sentence_start):
+            text, cue, sentence_start) or _names_a_thing(text, cue, sentence_start):
         return True
     word = text[cue.word_start : cue.span[1]]
     word_lower = word.lower()
@@ -342,6 +358,13 @@ def _frames_for_sentence(
         if right and next_cue is not None and right[0][0] >= next_cue.span[0] - 1:
             right = []  # "..., the source said, adding that ...": nothing of its own
         before_cue = text[clause_lo:c0].rstrip()
+        if right and before_cue.endswith(",") and frames and _closes_relative(frames[-1]):
+            # "Owen Harte, who argues ..., has said the vote ...": the relative clause
+            # ends at the comma; the main cue's subject is what "who" stands for.
+            frame.source_span = frames[-1].antecedent_span
+            frame.content = right
+            frames.append(frame)
+            continue
         after_content = _ends_content(text, before_cue, clause_lo, ss)
         apposed: tuple[Span | None, Span | None, str | None] = (None, None, None)
         if before_cue.endswith(",") and not frames:
@@ -460,6 +483,11 @@ def _frames_for_sentence(
                 pieces.append((s, e))
         current.content = pieces
     return [f for f in frames if f.content or f.cue.entry.stance == "refusal"]
+
+
+def _closes_relative(previous: Frame) -> bool:
+    """Whether ``previous`` is a relative clause ("who argues ...") with a known antecedent."""
+    return previous.rule == "who_clause" and previous.antecedent_span is not None
 
 
 def _reports_previous(text: str, previous: Frame, anchor: int, quotes: QuoteList) -> bool:
@@ -618,11 +646,21 @@ def _speaker_quotes(
                 speaker_of[qi] = entry
     # Multi-paragraph quotes keep one speaker; floating quotes inherit the last one.
     # Within a paragraph, '"A," she said. "B."': B follows a short cue clause and
-    # inherits the speaker too.
+    # inherits the speaker too. The last speaker may also be the source of an attribution
+    # whose sentence ends right before the quote ('X said he was worried. "B."').
+    said = sorted((sentences[f.sentence][1], f.entry) for f in frames
+                  if f.entry >= 0 and not f.nested)
+    said_index = 0
     last_speaker = -1
     last_paragraph = -2
     last_end = 0
     for qi, q in enumerate(quotes):
+        while said_index < len(said) and said[said_index][0] <= q.span[0]:
+            end, entry = said[said_index]
+            said_index += 1
+            if end >= last_end:
+                last_speaker, last_end = entry, end
+                last_paragraph = q.paragraph - len(_LINE_BREAKS.findall(text, end, q.span[0]))
         if qi in speaker_of:
             last_speaker, last_paragraph, last_end = speaker_of[qi], q.paragraph, q.span[1]
             continue
@@ -633,9 +671,10 @@ def _speaker_quotes(
             speaker_of[qi] = speaker_of[qi - 1]
         else:
             floating = paragraph_start and q.paragraph == last_paragraph + 1 and s_index >= 0
-            after_cue_clause = q.paragraph == last_paragraph and gap.rstrip().endswith(
-                ".") and (len(phrases.WORD.findall(gap)) <= 6
-                          or _after_own_tag(text, tag_end.get(qi - 1), q.span[0]))
+            after_cue_clause = q.paragraph == last_paragraph and (not gap.strip() or (
+                gap.rstrip().endswith(".") and (
+                    len(phrases.WORD.findall(gap)) <= 6
+                    or _after_own_tag(text, tag_end.get(qi - 1), q.span[0]))))
             if last_speaker >= 0 and (floating or after_cue_clause):
                 speaker_of[qi] = last_speaker
         if qi in speaker_of:
@@ -672,6 +711,9 @@ def _after_own_tag(text: str, tag_end: int | None, quote_start: int) -> bool:
     """Whether only the previous quote's tag, and a short tail, stand before this quote."""
     return tag_end is not None and tag_end <= quote_start and len(
         phrases.WORD.findall(text, tag_end, quote_start)) <= TAG_TAIL_WORDS
+
+
+_LINE_BREAKS = re.compile(r"\n\s*")  # one match per paragraph break (blank lines included)
 
 
 def _paragraph_start(text: str, position: int) -> int:

@@ -283,6 +283,8 @@ def _piece_kind(words: list[str]) -> str:
         return "age"  # "Arthur Pell, 83, said"
     if first.lower() in _RELATIVE:
         return "relative"  # "Kadyrov, who has led Chechnya since 2007, said"
+    if NOUNS.get(first.lower()) == "role":
+        return "appositive"  # "Mr Larkin, Leader of the House, told"
     if len(words) <= 5 and all(w[:1].isupper() for w in words) and (
         first.lower() not in DETERMINERS
     ):

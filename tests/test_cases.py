@@ -116,13 +116,6 @@ def test_04b_apposition_after_quote():
     assert a.source_span[0] >= q.span[1] or a.source_span[1] <= q.span[0], a.source_text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "'Mr Larkin, Leader of the House, told': a capitalised role as "
-        'apposition is read as a list, so the subject is lost (open)'
-    ),
-)
 def test_04c_title_role_and_addressee():
     """Phrase boundaries: honorific + surname, appositive role, addressee of 'told'."""
     doc = analysis.analyse(
@@ -135,13 +128,6 @@ def test_04c_title_role_and_addressee():
     assert (a.addressee or "").lower() == "a radio programme", a.addressee
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the source is now right (no 'Last night'), but the floating quote "
-        'after an indirect attribution gets no speaker (open)'
-    ),
-)
 def test_04d_time_adverb_is_not_source_and_floating_quote():
     """Phrase boundaries: 'Last night' stays out of the source; a floating quote is his."""
     doc = analysis.analyse(
@@ -361,13 +347,6 @@ def test_31_she_resolves_to_the_woman():
 
 # ../shared/cases/32_bbc_relative_clause_subject.txt
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "a relative clause holding its own cue ('who argues ...') before 'has "
-        "said': the later cue reads an inverted source (open)"
-    ),
-)
 def test_32_relative_clause_between_subject_and_cue():
     """Phrase boundaries: 'who argues ...' is skipped; the subject is the source of 'has said'."""
     doc = analysis.analyse(

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from analysis.records import AFFILIATIONS, ANONYMITY, GENDER_EVIDENCE, GENDERS
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "data" / "articles"
 GOLD = ROOT / "data" / "gold"
@@ -155,6 +157,8 @@ def test_gold_file_is_well_formed(path: Path):
         "attributions",
         "hedges",
         "boosters",
+        "sources",
+        "standards",
     }
     article = ARTICLES / gold["article"]
     assert article.is_file(), gold["article"]
@@ -187,6 +191,34 @@ def test_gold_file_is_well_formed(path: Path):
         assert isinstance(b["negated"], bool) and b["voice"] in VOICES and b["field"] in FIELDS
     for item in gold["quotes"] + gold["attributions"] + gold["hedges"] + gold["boosters"]:
         assert isinstance(item["nth"], int) and item["nth"] >= 0
+    check_sources_and_standards(gold)
+
+
+SOURCE_KEYS = {"source", "gender", "gender_evidence", "affiliation", "anonymity"}
+STANDARDS_KEYS = {"response_sought", "verification_disclaimer", "headline_distancing"}
+
+
+def check_sources_and_standards(gold: dict, *, evidence: bool = True) -> None:
+    """The ``sources`` and ``standards`` labels (issue 11) use the allowed values; each
+    source is one of the gold's sources or speakers; ``evidence`` strings when asked."""
+    names = {a["source"] for a in gold["attributions"]} | {q["speaker"] for q in gold["quotes"]}
+    seen = set()
+    for s in gold["sources"]:
+        assert SOURCE_KEYS <= set(s) <= SOURCE_KEYS | {"anonymity_evidence"}, s
+        assert s["source"] in names and s["source"] not in seen, s
+        seen.add(s["source"])
+        assert s["gender"] is None or s["gender"] in GENDERS, s
+        assert s["gender_evidence"] is None or s["gender_evidence"] in GENDER_EVIDENCE, s
+        assert (s["gender_evidence"] is None) == (s["gender"] in (None, "unknown")), s
+        assert s["affiliation"] in AFFILIATIONS, s
+        assert s["anonymity"] is None or s["anonymity"] in ANONYMITY, s
+        if evidence:
+            assert ("anonymity_evidence" in s) == (s["anonymity"] == "explained"), s
+    standards = gold["standards"]
+    assert set(standards) == STANDARDS_KEYS | ({"response_evidence"} if evidence else set())
+    assert all(isinstance(standards[k], bool) for k in STANDARDS_KEYS)
+    if evidence:
+        assert (standards["response_evidence"] is None) != standards["response_sought"]
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
@@ -212,6 +244,26 @@ def test_gold_strings_occur_in_the_article(path: Path):
                 assert end == len(text) or text[end] in CLOSE_MARKS + "\n", (
                     f"no closing mark: {item}"
                 )
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
+def test_standards_evidence_occurs_and_agrees_with_the_other_labels(path: Path):
+    """Anonymity and response evidence is in the text; the verification flag agrees with
+    the hedge labels and the headline flag with the title attributions."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    text = _record_for(gold)["text"]
+    for s in gold["sources"]:
+        if s["anonymity"] == "explained":
+            assert s["anonymity_evidence"] in text, s
+    standards = gold["standards"]
+    if standards["response_sought"]:
+        assert standards["response_evidence"] in text
+    verification = [h for h in gold["hedges"]
+                    if h["category"] == "verification" and h["field"] == "text"]
+    assert standards["verification_disclaimer"] == bool(verification)
+    distancing = [a for a in gold["attributions"]
+                  if a["field"] == "title" and a["stance"] == "distancing"]
+    assert standards["headline_distancing"] == bool(distancing)
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)

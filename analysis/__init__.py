@@ -36,7 +36,7 @@ from analysis.document import (  # noqa: E402
 from analysis.explore import explore  # noqa: E402
 from analysis.gold import polnear_gold  # noqa: E402
 from analysis.highlight import highlight  # noqa: E402
-from analysis.loading import fetch_articles, load_articles, skipped  # noqa: E402
+from analysis.loading import fetch_articles, load_articles, load_notes, skipped  # noqa: E402
 from analysis.records import Attribution, Booster, Hedge, Quote, Sentence, Source  # noqa: E402
 from analysis.text import blob, count_words, sentence_spans, word_spans  # noqa: E402
 
@@ -65,6 +65,7 @@ __all__ = [
     "hedges",
     "highlight",
     "load_articles",
+    "load_notes",
     "polnear_gold",
     "profile",
     "quotes",

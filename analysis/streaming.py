@@ -164,41 +164,30 @@ def load_chunk(chunk: Chunk, **options: Any) -> pd.DataFrame:
 
     ``options``: ``analysis.loading.LoadOptions`` fields (``detect_language=False``...).
     Parquet files are read as article tables (``article_id``, ``text``...) as they are.
+    The load report (skipped, notes, ignored, records seen) is in ``attrs``.
     """
-    from analysis.loading import files, formats, table
-    from analysis.loading.model import LoadOptions, Skip
+    from analysis.engines import _normalise_articles
+    from analysis.loading import files, table
+    from analysis.loading.batch import LoadReport, read_entries
+    from analysis.loading.model import LoadOptions
 
     options.setdefault("progress", False)
     opts = LoadOptions(**options)
-    rows: list[dict[str, object]] = []
-    skips = [{"path": path, "record": None, "reason": "path does not exist"}
-             for path in chunk.missing]
-    ignored = list(chunk.ignored)
-    tables: list[pd.DataFrame] = []
-    for path, display, relative, folder in chunk.entries:
-        if path.endswith(".parquet"):
-            from analysis.engines import _normalise_articles
-
-            tables.append(_normalise_articles(pd.read_parquet(path)))
-            continue
-        entry = files.FileEntry(Path(path), display, relative, folder)
-        source = files.read_entry(entry, opts.max_bytes)
-        if isinstance(source, Skip):
-            skips.append({"path": display, "record": source.key, "reason": source.reason})
-            continue
-        for origin, outcome in formats.read(source, opts, ignored):
-            if not isinstance(outcome, Skip):
-                outcome = table.finish(outcome, origin, opts)
-            if isinstance(outcome, Skip):
-                skips.append({"path": origin.display, "record": outcome.key,
-                              "reason": outcome.reason})
-            else:
-                rows.append(outcome)
+    report = LoadReport(errors=opts.errors, ignored=list(chunk.ignored))
+    for path in chunk.missing:
+        report.seen += 1
+        report.skip(path, None, "path does not exist")
+    entries = [files.FileEntry(Path(path), display, relative, folder)
+               for path, display, relative, folder in chunk.entries
+               if not path.endswith(".parquet")]
+    rows = read_entries(entries, opts, report)
+    tables = [_normalise_articles(pd.read_parquet(path)) for path in chunk.files
+              if path.endswith(".parquet")]
     frame = table.build(rows) if rows or not tables else None
     if tables:
         frame = pd.concat([t for t in [frame, *tables] if t is not None], ignore_index=True)
-    frame.attrs = {"skipped": skips, "ignored": ignored}
-    return frame
+    frame.attrs = {}
+    return report.attach(frame)
 
 
 def iter_articles(

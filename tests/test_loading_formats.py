@@ -241,7 +241,8 @@ def test_empty_load_has_the_core_columns(tmp_path):
     df = analysis.load_articles(tmp_path)
     assert df.empty and list(df.columns) == list(analysis.loading.COLUMNS)
     assert list(analysis.skipped(df).columns) == ["path", "record", "reason"]
-    assert df.attrs == {"skipped": [], "ignored": [], "layouts": {}, "records_seen": 0}
+    assert df.attrs == {"skipped": [], "notes": [], "ignored": [], "layouts": {},
+                        "records_seen": 0}
 
 
 def test_reuters_layout_in_a_small_file(tmp_path):

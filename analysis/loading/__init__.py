@@ -3,6 +3,7 @@
     import analysis
     articles = analysis.load_articles("data/articles")
     analysis.skipped(articles)          # path, record, reason of every record not loaded
+    analysis.load_notes(articles)       # path, record, note of every value changed on load
 
 The article table (``COLUMNS``; pandas ``string`` dtype for text):
 
@@ -36,37 +37,56 @@ The load report, in ``df.attrs`` (plain data, so ``pd.concat`` keeps working):
 - ``skipped``: list of ``{"path", "record", "reason"}`` dicts, one per record that did not
   load (``record`` is None for a whole file, else ``line 3``, ``row 5``, ``item 2``,
   ``NEWID=17``, ...); ``analysis.skipped(df)`` shows it as a DataFrame.
+- ``notes``: list of ``{"path", "record", "note"}`` dicts, one per value changed on load
+  (a date outside 1677-2262 set to NaT, a lone surrogate replaced with U+FFFD, a file
+  name that is not UTF-8); ``analysis.load_notes(df)`` shows it as a DataFrame.
 - ``ignored``: files passed over on purpose (README*, LICENSE*, SOURCE*, NOTICE*,
   dotfiles, ``.dtd``, brat ``.ann``, PolNeAR's ``metadata.tsv``).
 - ``layouts``: rows per detected layout, e.g. ``{"reuters21578": 19043}``.
-- ``records_seen``: rows + skipped records (always; one per file for one-article formats,
-  one per line/row/item/story for JSONL, CSV, JSON lists, XLSX, SGML and WARC).
+- ``records_seen``: records the readers met, counted apart from rows and skips: one per
+  file for one-article formats, one per line/row/item/story/response for JSONL, CSV,
+  JSON lists, XLSX, SGML and WARC, one per file or archive member skipped as a whole.
+  ``len(df) + len(skipped) == records_seen`` holds unless a record was lost.
+
+Nothing raises out of a load: every failure of a reader is a skip, and with
+``errors="raise"`` the first one raises ``LoadError`` (naming file and record). Work
+limits (sizes, archive depth and members, JSON depth, parser elements) are in
+``LoadOptions.limits`` (``analysis.loading.model.Limits``); a record over one is a skip
+naming the limit.
 
 Modules, one job each: ``files`` (walking, reading, archives), ``cleaning`` (decoding,
 normalising, boilerplate), ``fields`` (field names of structured records), ``formats``
-(one reader per format), ``language``, ``table`` (rows and dtypes), ``fetch``.
+(one reader per format), ``language``, ``table`` (rows and dtypes), ``batch`` (one load
+and its report), ``fetch``.
 """
 
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.loading import files, formats, table
+from analysis.loading import files, table
+from analysis.loading.batch import LoadReport, read_entries
 from analysis.loading.fetch import fetch_articles
 from analysis.loading.formats.polnear import is_metadata_file
-from analysis.loading.model import DEFAULT_MAX_BYTES, Errors, LoadError, LoadOptions, Skip
+from analysis.loading.model import (
+    DEFAULT_MAX_BYTES,
+    Errors,
+    Limits,
+    LoadError,
+    LoadOptions,
+)
 from analysis.loading.table import COLUMNS
 
 SKIPPED_COLUMNS = ("path", "record", "reason")
+NOTE_COLUMNS = ("path", "record", "note")
 
 __all__ = [
-    "COLUMNS", "LoadError", "LoadOptions", "fetch_articles", "load_articles",
-    "skipped",
+    "COLUMNS", "Limits", "LoadError", "LoadOptions", "fetch_articles", "load_articles",
+    "load_notes", "skipped",
 ]
 
 
@@ -92,35 +112,31 @@ def load_articles(
     boilerplate: bool = True,
     detect_language: bool = True,
     progress: bool | None = None,
+    limits: Limits | None = None,
 ) -> pd.DataFrame:
     """Load articles from files and folders into one table (see the module docstring).
 
     ``paths`` is a file or folder, or a list of them; folders are walked in sorted order.
     Nothing stops a batch: a record that cannot be loaded is listed in
     ``df.attrs["skipped"]`` with its reason, unless ``errors="raise"``, which raises
-    ``LoadError`` on the first one. See ``LoadOptions`` for the other keywords.
+    ``LoadError`` (path, record, reason) on the first one. ``limits`` (``Limits``, the
+    defaults when None) bounds the work per file and record. See ``LoadOptions`` for the
+    other keywords. Raises ``ValueError`` for an unknown ``errors``.
     """
     if errors not in ("report", "raise"):
         raise ValueError(f'errors must be "report" or "raise", not {errors!r}')
     options = LoadOptions(recursive=recursive, errors=errors, max_bytes=max_bytes,
                           fields=fields, boilerplate=boilerplate,
-                          detect_language=detect_language, progress=progress)
+                          detect_language=detect_language, progress=progress,
+                          limits=limits or Limits())
     given = [paths] if isinstance(paths, str | Path) else list(paths)
-    rows: list[dict[str, object]] = []
-    skips: list[dict[str, object]] = []
-    ignored: list[str] = []
-    layouts: Counter[str] = Counter()
-
-    def skip(path: str, record: str | None, reason: str) -> None:
-        if options.errors == "raise":
-            raise LoadError(path, record, reason)
-        skips.append({"path": path, "record": record, "reason": reason})
-
+    report = LoadReport(errors=errors)
     entries: list[files.FileEntry] = []
     for item in given:
         path = Path(item).expanduser()
-        if not path.exists():
-            skip(str(item), None, "path does not exist")
+        if not path.exists() and not path.is_symlink():
+            report.seen += 1
+            report.skip(str(item), None, "path does not exist")
             continue
         found, passed_over = files.walk(path, str(item), recursive=options.recursive)
         for entry in found:
@@ -128,32 +144,23 @@ def load_articles(
                 passed_over.append(entry.display)
             else:
                 entries.append(entry)
-        ignored += passed_over
+        report.ignored += passed_over
 
-    for entry in _progress(entries, options):
-        source = files.read_entry(entry, options.max_bytes)
-        if isinstance(source, Skip):
-            skip(entry.display, source.key, source.reason)
-            continue
-        for origin, outcome in formats.read(source, options, ignored):
-            layout = None if isinstance(outcome, Skip) else outcome.layout
-            row = outcome if isinstance(outcome, Skip) else table.finish(outcome, origin, options)
-            if isinstance(row, Skip):
-                skip(origin.display, row.key, row.reason)
-                continue
-            rows.append(row)
-            if layout:
-                layouts[layout] += 1
-
-    frame = table.build(rows)
-    frame.attrs["skipped"] = skips
-    frame.attrs["ignored"] = sorted(set(ignored), key=ignored.index)
-    frame.attrs["layouts"] = dict(layouts)
-    frame.attrs["records_seen"] = len(frame) + len(skips)
-    return frame
+    rows = read_entries(_progress(entries, options), options, report)
+    return report.attach(table.build(rows))
 
 
 def skipped(df: pd.DataFrame) -> pd.DataFrame:
     """The load report of ``df`` as a DataFrame: path, record, reason (also when empty)."""
     records = df.attrs.get("skipped", [])
     return pd.DataFrame(list(records), columns=list(SKIPPED_COLUMNS)).astype("string")
+
+
+def load_notes(df: pd.DataFrame) -> pd.DataFrame:
+    """The values ``load_articles`` changed, as a DataFrame: path, record, note.
+
+    One row per change (a date outside 1677-2262 set to NaT, a lone surrogate replaced
+    with U+FFFD, a file name shown with ``\\xNN``); empty (with the columns) when none.
+    """
+    records = df.attrs.get("notes", [])
+    return pd.DataFrame(list(records), columns=list(NOTE_COLUMNS)).astype("string")

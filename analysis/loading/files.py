@@ -1,29 +1,46 @@
 """From the paths a user gives to ``Source`` objects: walking folders, reading, unpacking.
 
 - A folder is walked (recursively unless ``recursive=False``) in sorted order, so row
-  order never depends on the file system.
+  order never depends on the file system. Symbolic links to folders are followed once
+  (a link back up the tree is not walked again).
 - Files passed over on purpose are listed, not read: ``README*``, ``LICENSE*``,
   ``SOURCE*``, ``NOTICE*``, dotfiles, SGML ``.dtd`` files, brat ``.ann`` annotation files
   (gold, see ``polnear_gold``) and a PolNeAR ``metadata.tsv`` (read with its texts).
+- Everything else found is an entry, and an entry that cannot be read is a skip with its
+  reason: a folder the user may not list, a FIFO, device or socket, a broken symbolic
+  link, a file that cannot be opened.
+- A file name that is not valid UTF-8 is shown with its undecodable bytes as ``\\xNN``
+  (``display_name``); ``name_note`` says so in the load report's notes.
 - A ``.gz`` file is decompressed and read as the file it contains (``x.json.gz`` is
   JSON); a ``.zip`` is opened and each member read as a file, in sorted order.
-- Size limit: a file, or a decompressed member, over ``max_bytes`` is a skip ("too large").
+- Size limits (``read_limit``): a one-article file (text, Markdown, HTML) or archive
+  member over ``Limits.max_record_bytes``, any other over ``max_bytes``, is a skip ("too
+  large"), known from its size before it is read or unpacked, and never more than the
+  limit plus one byte is read. An archive stops unpacking at ``Limits.max_members``
+  members or ``Limits.max_archive_bytes`` bytes (nested archives included), and an
+  archive deeper than ``Limits.max_archive_depth`` is a skip.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import os
+import stat
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from analysis.loading.model import Skip, Source
+from analysis.loading.model import LoadOptions, Skip, Source
 
 IGNORED_PREFIXES = ("readme", "license", "licence", "source", "notice")
 IGNORED_EXTENSIONS = (".dtd", ".ann")
+# Formats with one article per file: the per-record limit applies to the whole file.
+ONE_ARTICLE = frozenset({"txt", "text", "md", "markdown", "html", "htm", "xhtml"})
+_SPECIAL = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+            (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,30 +64,64 @@ def is_ignored(name: str) -> bool:
     )
 
 
+def display_name(name: str) -> str:
+    """``name`` as valid text: bytes a file name holds that are not UTF-8 become ``\\xNN``.
+
+    >>> display_name(os.fsdecode(b"caf\\xe9.txt"))
+    'caf\\\\xe9.txt'
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def name_note(path: Path) -> str | None:
+    """The note for a path whose name is not valid UTF-8, else None."""
+    if display_name(str(path)) == str(path):
+        return None
+    return "file name is not valid UTF-8: its undecodable bytes are shown as \\xNN"
+
+
 def _folder_of(relative: PurePosixPath) -> str | None:
     """The sub-folder a file sits in below the root (the BBC layout's topic), if any."""
     return relative.parent.name if len(relative.parts) > 1 else None
 
 
-def walk(path: Path, display: str, *, recursive: bool) -> tuple[list[FileEntry], list[str]]:
-    """``(files to read, files ignored on purpose)`` for one path given by the user."""
-    if path.is_file():
-        entry = FileEntry(path, display, path.name, None)
-        return ([], [display]) if is_ignored(path.name) else ([entry], [])
-    candidates = path.rglob("*") if recursive else path.glob("*")
-    files, ignored = [], []
-    for file in sorted(candidates, key=lambda p: p.relative_to(path).as_posix()):
-        relative = PurePosixPath(file.relative_to(path).as_posix())
-        if any(part.startswith(".") for part in relative.parts[:-1]):
-            continue  # inside a hidden folder (.git, .ipynb_checkpoints)
-        if not file.is_file():
+def _tree(path: Path, recursive: bool) -> list[Path]:
+    """Every path below ``path`` that is not a folder walked into, plus unreadable folders.
+
+    Hidden folders (``.git``, ``.ipynb_checkpoints``) are not entered; a folder reached
+    twice through symbolic links is walked once.
+    """
+    found: list[Path] = []
+    walked: set[tuple[int, int]] = set()
+
+    def unreadable(error: OSError) -> None:
+        found.append(Path(error.filename))
+
+    for folder, dirs, names in os.walk(path, onerror=unreadable, followlinks=True):
+        info = os.stat(folder)
+        if (info.st_dev, info.st_ino) in walked:
+            dirs.clear()
             continue
-        shown = str(Path(display) / relative)
+        walked.add((info.st_dev, info.st_ino))
+        dirs[:] = [d for d in dirs if not d.startswith(".")] if recursive else []
+        found += [Path(folder) / name for name in names]
+    return found
+
+
+def walk(path: Path, display: str, *, recursive: bool) -> tuple[list[FileEntry], list[str]]:
+    """``(entries to read, files ignored on purpose)`` for one path given by the user."""
+    if not path.is_dir():
+        entry = FileEntry(path, display_name(display), display_name(path.name), None)
+        return ([], [entry.display]) if is_ignored(path.name) else ([entry], [])
+    entries, ignored = [], []
+    for file in sorted(_tree(path, recursive), key=lambda p: p.relative_to(path).as_posix()):
+        relative = PurePosixPath(display_name(file.relative_to(path).as_posix()))
+        shown = display_name(str(Path(display) / file.relative_to(path)))
         if is_ignored(file.name):
             ignored.append(shown)
         else:
-            files.append(FileEntry(file, shown, relative.as_posix(), _folder_of(relative)))
-    return files, ignored
+            entries.append(FileEntry(file, shown, relative.as_posix(), _folder_of(relative)))
+    return entries, ignored
 
 
 def open_file(path: Path) -> io.BufferedReader:
@@ -78,44 +129,126 @@ def open_file(path: Path) -> io.BufferedReader:
     return open(path, "rb")  # noqa: SIM115 - the caller closes it
 
 
-def read_entry(entry: FileEntry, max_bytes: int) -> Source | Skip:
-    """The bytes of one file as a ``Source``, or a ``Skip`` (too large, unreadable)."""
+def read_limit(name: str, options: LoadOptions) -> int:
+    """The most bytes a file or member called ``name`` may hold (see the module docstring)."""
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
+    if extension in ONE_ARTICLE:
+        return min(options.max_bytes, options.limits.max_record_bytes)
+    return options.max_bytes
+
+
+def _too_large(size: int | None, limit: int) -> Skip:
+    measured = f"{size:,} bytes" if size is not None else "more than that"
+    return Skip(None, f"too large: {measured} > limit of {limit:,} bytes")
+
+
+def _not_a_file(path: Path) -> Skip | None:
+    """A skip for an entry that is not a regular file (folder, FIFO, device, dead link)."""
     try:
-        size = entry.path.stat().st_size
-        if size > max_bytes:
-            return Skip(None, f"too large: {size:,} bytes > limit of {max_bytes:,}")
-        with open_file(entry.path) as handle:
-            data = handle.read(max_bytes + 1)
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return Skip(None, "broken symbolic link (its target does not exist)")
     except OSError as error:
         return Skip(None, f"unreadable: {error.strerror or error}")
-    if len(data) > max_bytes:
-        return Skip(None, f"too large: more than the limit of {max_bytes:,} bytes")
-    return Source(entry.display, entry.relative, entry.path.name, data, entry.folder, entry.path)
+    if stat.S_ISDIR(mode):
+        try:
+            os.listdir(path)
+        except OSError as error:
+            return Skip(None, f"unreadable folder: {error.strerror or error}")
+        return Skip(None, "a folder not walked (recursive=False)")
+    for test, kind in _SPECIAL:
+        if test(mode):
+            return Skip(None, f"not a regular file: {kind}")
+    return None
 
 
-def gunzip(source: Source, max_bytes: int) -> Source | Skip:
+def read_entry(entry: FileEntry, options: LoadOptions) -> Source | Skip:
+    """The bytes of one file as a ``Source``, or a ``Skip`` (too large, unreadable...)."""
+    problem = _not_a_file(entry.path)
+    if problem is not None:
+        return problem
+    limit = read_limit(entry.path.name, options)
+    try:
+        size = entry.path.stat().st_size
+        if size > limit:
+            return _too_large(size, limit)
+        with open_file(entry.path) as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        return Skip(None, f"unreadable: {error.strerror or error}")
+    if len(data) > limit:
+        return _too_large(None, limit)
+    return Source(entry.display, entry.relative, display_name(entry.path.name), data,
+                  entry.folder, entry.path)
+
+
+@dataclass(slots=True)
+class Unpacked:
+    """What one archive (with the archives inside it) has unpacked so far."""
+
+    bytes: int = 0
+    members: int = 0
+
+
+def _deeper_than_allowed(source: Source, options: LoadOptions) -> Skip | None:
+    depth = options.limits.max_archive_depth
+    if source.depth >= depth:
+        return Skip(None, f"archive nested too deep: more than {depth} archive levels "
+                          "(Limits.max_archive_depth)")
+    return None
+
+
+def gunzip(source: Source, options: LoadOptions, unpacked: Unpacked) -> Source | Skip:
     """The file inside a ``.gz`` source, or a ``Skip`` saying why it cannot be read."""
+    deep = _deeper_than_allowed(source, options)
+    if deep is not None:
+        return deep
+    inner = source.name[: -len(".gz")] if source.name.lower().endswith(".gz") else source.name
+    limit = min(read_limit(inner, options), options.limits.max_archive_bytes - unpacked.bytes)
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(source.data)) as handle:
-            data = handle.read(max_bytes + 1)
+            data = handle.read(limit + 1)
     except EOFError:
         return Skip(None, "truncated gzip file (compressed data ends early)")
     except (OSError, zlib.error) as error:
         return Skip(None, f"corrupt gzip file: {error}")
-    if len(data) > max_bytes:
-        return Skip(None, f"too large: decompressed size over the limit of {max_bytes:,} bytes")
-    inner = source.name[: -len(".gz")] if source.name.lower().endswith(".gz") else source.name
-    return Source(source.display, source.relative, inner, data, source.folder, source.disk_path)
+    if len(data) > limit:
+        return Skip(None, f"too large: decompressed size over the limit of {limit:,} bytes")
+    unpacked.bytes += len(data)
+    return Source(source.display, source.relative, inner, data, source.folder,
+                  source.disk_path, source.depth + 1)
 
 
-def unzip(source: Source, max_bytes: int, ignored: list[str]) -> Iterator[Source | Skip]:
+def _member_limit(member: zipfile.ZipInfo, options: LoadOptions,
+                  unpacked: Unpacked) -> Skip | None:
+    """Why a member may not be unpacked (a limit it would break), or None."""
+    limits = options.limits
+    if unpacked.members >= limits.max_members:
+        return Skip(None, f"archive limit: more than {limits.max_members:,} members "
+                          "(Limits.max_members)")
+    limit = read_limit(member.filename, options)
+    if member.file_size > limit:
+        return _too_large(member.file_size, limit)
+    if unpacked.bytes + member.file_size > limits.max_archive_bytes:
+        return Skip(None, f"archive limit: more than {limits.max_archive_bytes:,} bytes "
+                          "unpacked (Limits.max_archive_bytes)")
+    return None
+
+
+def unzip(source: Source, options: LoadOptions, ignored: list[str],
+          unpacked: Unpacked) -> Iterator[Source | Skip]:
     """Each member of a ``.zip`` source as a ``Source`` (sorted), or ``Skip``s.
 
     Members passed over on purpose (README, dotfiles, ...) are appended to ``ignored``.
+    A member's skip has the member's path as its key; the archive's own has None.
     """
+    deep = _deeper_than_allowed(source, options)
+    if deep is not None:
+        yield deep
+        return
     try:
         archive = zipfile.ZipFile(io.BytesIO(source.data))
-    except (zipfile.BadZipFile, OSError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
         yield Skip(None, f"corrupt zip file: {error}")
         return
     with archive:
@@ -124,19 +257,23 @@ def unzip(source: Source, max_bytes: int, ignored: list[str]) -> Iterator[Source
         if not members:
             yield Skip(None, "empty zip file (no members)")
         for member in members:
-            inner = PurePosixPath(member.filename)
+            inner = PurePosixPath(display_name(member.filename))
             display = f"{source.display}/{inner}"
             if any(is_ignored(part) for part in inner.parts):
                 ignored.append(display)
                 continue
-            if member.file_size > max_bytes:
-                yield Skip(str(inner),
-                           f"too large: {member.file_size:,} bytes > limit of {max_bytes:,}")
+            refused = _member_limit(member, options, unpacked)
+            if refused is not None:
+                yield Skip(str(inner), refused.reason)
                 continue
+            unpacked.members += 1
             try:
                 data = archive.read(member)
-            except (zipfile.BadZipFile, OSError, zlib.error, EOFError) as error:
+            except (zipfile.BadZipFile, OSError, zlib.error, EOFError, ValueError,
+                    NotImplementedError, RuntimeError) as error:
                 yield Skip(str(inner), f"corrupt zip member: {error}")
                 continue
+            unpacked.bytes += len(data)
             folder = inner.parent.name if len(inner.parts) > 1 else source.folder
-            yield Source(display, f"{source.relative}/{inner}", inner.name, data, folder, None)
+            yield Source(display, f"{source.relative}/{inner}", inner.name, data, folder,
+                         None, source.depth + 1)

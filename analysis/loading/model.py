@@ -2,7 +2,9 @@
 
 Every reader turns a ``Source`` (one file, or one member of an archive, already read
 into memory) into a stream of outcomes: an ``Article`` for a record that loads, a
-``Skip`` for a record that does not (with a reason a person can act on). The table is
+``Skip`` for a record that does not (with a reason a person can act on), and counts the
+records it meets on a ``Tally`` before it decides what becomes of them, so that a record
+that is neither a row nor a skip shows up as a mismatch in the load report. The table is
 built from those in ``analysis.loading.table``; nothing else keeps state.
 """
 
@@ -27,6 +29,37 @@ class LoadError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Limits:
+    """Work limits of one load; a record or file over one is a skip naming the limit.
+
+    Each is a count of bytes, levels or elements (never a clock), so the same input gives
+    the same load report on any machine. With the defaults, loading any one file keeps
+    the process under about 1 GB (``benchmarks/adversarial.py`` measures it).
+
+    - ``max_record_bytes``: bytes of one article as stored: a text or HTML file or
+      archive member (checked before it is read or unpacked), a JSON Lines line, a WARC
+      response. 10 MB is a very long article; the analysis of one text costs about 20
+      times its size in memory.
+    - ``max_archive_bytes``: bytes unpacked from one ``.zip`` (all members, nested
+      archives included); the members after it are skips.
+    - ``max_members``: members read from one ``.zip``; the members after it are skips.
+    - ``max_archive_depth``: archives inside archives; a ``.zip`` or ``.gz`` at a deeper
+      level is a skip (1: a zip's members load, a zip inside it does not).
+    - ``max_json_depth``: nesting of arrays and objects in a JSON document or line (news
+      records need fewer than 10; Python's parser fails near 1,000).
+    - ``max_elements``: tags of one HTML page (real pages: at most a few thousand) or
+      Reuters SGML story (about 30), cells of one CSV row.
+    """
+
+    max_record_bytes: int = 10_000_000
+    max_archive_bytes: int = 2_000_000_000
+    max_members: int = 100_000
+    max_archive_depth: int = 3
+    max_json_depth: int = 100
+    max_elements: int = 50_000
+
+
+@dataclass(frozen=True, slots=True)
 class LoadOptions:
     """How ``load_articles`` behaves; every field is also a keyword argument of it.
 
@@ -40,6 +73,7 @@ class LoadOptions:
     - ``boilerplate``: move promotion and footer lines from ``text`` to ``boilerplate``.
     - ``detect_language``: detect ``language`` with py3langid when the source is silent.
     - ``progress``: show a tqdm bar; ``None`` = only when stderr is a terminal.
+    - ``limits``: the work limits (``Limits``).
     """
 
     recursive: bool = True
@@ -49,6 +83,7 @@ class LoadOptions:
     boilerplate: bool = True
     detect_language: bool = True
     progress: bool | None = None
+    limits: Limits = Limits()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +101,7 @@ class Source:
     data: bytes
     folder: str | None = None  # the sub-folder the file sits in, below the root
     disk_path: Path | None = None  # the file on disk (None for an archive member)
+    depth: int = 0  # archives this source sits in (0: a file on disk)
 
     @property
     def extension(self) -> str:
@@ -91,6 +127,7 @@ class Article:
     extra: dict[str, object] = field(default_factory=dict)
     boilerplate: list[str] = field(default_factory=list)
     folder_is_section: bool = True  # may the sub-folder name stand in for ``section``?
+    notes: list[str] = field(default_factory=list)  # values changed on load, and how
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,3 +139,18 @@ class Skip:
 
 
 Outcome = Article | Skip
+
+
+@dataclass(slots=True)
+class Tally:
+    """Records a reader met in one source (lines, rows, list items, stories, responses).
+
+    A reader counts a record when it finds it, before parsing it; a source in which the
+    reader found no record at all counts as one (the file itself, loaded or skipped).
+    """
+
+    seen: int = 0
+
+    def add(self, n: int = 1) -> None:
+        """Count ``n`` more records."""
+        self.seen += n

@@ -2,12 +2,18 @@
 
 ``finish`` turns one ``Article`` (raw text from a reader) into one row; ``build`` makes
 the DataFrame with the documented columns and dtypes, in order, also when empty.
+
+Values changed on the way are noted on the article (``Article.notes``; the load report's
+``notes``): a date outside what ``datetime64[ns]`` holds (1677-09-21 to 2262-04-11;
+year 1 is a common "zero time") becomes NaT, and a lone UTF-16 surrogate (a legal JSON
+escape for half an emoji, which no UTF-8 file or Parquet table can hold) becomes U+FFFD.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
 import pandas as pd
 
@@ -34,22 +40,55 @@ def article_id(relative: str, key: str = "") -> str:
     return hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
 
 
-def parse_date(value: object) -> pd.Timestamp | None:
-    """A UTC timestamp from a string, date or datetime (naive means UTC); None if unknown."""
+_EARLIEST, _LATEST = (pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC"))
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def read_date(value: object) -> tuple[pd.Timestamp | None, str | None]:
+    """``(UTC timestamp or None, note)``: the note says why a date given became NaT
+    when it lies outside the ``datetime64[ns]`` range (unreadable dates are just None).
+
+    >>> read_date("0001-01-01T00:00:00Z")[1]
+    'published 0001-01-01T00:00:00Z is outside 1677-09-21..2262-04-11: set to NaT'
+    """
     if value is None or value == "":
-        return None
+        return None, None
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         value = dt.datetime(value.year, value.month, value.day)
     try:
         stamp = pd.Timestamp(value)
+        if pd.isna(stamp):
+            return None, None
+        stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
     except (ValueError, TypeError, OverflowError):
-        return None
-    if pd.isna(stamp):
-        return None
-    try:
-        return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
-    except (ValueError, TypeError, OverflowError):
-        return None
+        return None, None
+    if not _EARLIEST <= stamp <= _LATEST:
+        return None, f"published {value} is outside 1677-09-21..2262-04-11: set to NaT"
+    return stamp, None
+
+
+def parse_date(value: object) -> pd.Timestamp | None:
+    """A UTC timestamp from a string, date or datetime (naive means UTC); None if unknown
+    or outside the ``datetime64[ns]`` range (see ``read_date``)."""
+    return read_date(value)[0]
+
+
+_TEXT_FIELDS = ("title", "text", "outlet", "author", "url", "section", "language")
+
+
+def _without_surrogates(value: object, name: str, notes: list[str]) -> object:
+    if isinstance(value, str) and _SURROGATE.search(value):
+        notes.append(f"lone surrogate in {name} replaced with U+FFFD")
+        return _SURROGATE.sub("\ufffd", value)
+    return value
+
+
+def _replace_surrogates(article: Article) -> None:
+    """Lone surrogates in the article's strings become U+FFFD, each field noted once."""
+    for name in _TEXT_FIELDS:
+        setattr(article, name, _without_surrogates(getattr(article, name), name, article.notes))
+    article.extra = {name: _without_surrogates(value, name, article.notes)
+                     for name, value in article.extra.items()}
 
 
 def _one_line(value: str | None) -> str | None:
@@ -60,7 +99,14 @@ def _one_line(value: str | None) -> str | None:
 
 
 def finish(article: Article, source: Source, options: LoadOptions) -> dict[str, object] | Skip:
-    """The table row of one article, or a ``Skip`` when no text is left after clean-up."""
+    """The table row of one article, or a ``Skip`` when no text is left after clean-up.
+
+    Values changed on the way are appended to ``article.notes`` (module docstring).
+    """
+    _replace_surrogates(article)
+    published, note = read_date(article.published)
+    if note:
+        article.notes.append(note)
     lines = normalise(article.text).split("\n") if article.text else []
     lines = [line for line in lines if line]
     removed = list(article.boilerplate)
@@ -79,7 +125,7 @@ def finish(article: Article, source: Source, options: LoadOptions) -> dict[str, 
         "text": text,
         "outlet": _one_line(article.outlet),
         "author": _one_line(article.author),
-        "published": parse_date(article.published),
+        "published": published,
         "url": _one_line(article.url),
         "section": _one_line(article.section)
         or (source.folder if article.folder_is_section else None),

@@ -7,23 +7,38 @@ skip and the other lines load. Record keys, 1-based: ``item N``, ``line N``, ``r
 (spreadsheet numbering: the header is row 1). In a workbook, a merged range reads as
 Excel shows it: its top-left value fills every cell of the range (an outlet merged down
 three rows is the outlet of all three).
+
+Limits and damage (see ``analysis.loading.model.Limits``):
+
+- JSON nested deeper than ``max_json_depth`` is a skip ("nested too deep"), found by a
+  linear scan before parsing; integers too long for Python's ``int`` (over 4,300 digits)
+  are kept as their digit string.
+- JSON Lines are split on ``\n`` only (U+2028 and U+2029 are legal inside a JSON string);
+  a line over ``max_record_bytes`` is a skip.
+- CSV: the delimiter is the one of , ; tab | that gives the header's width to most of the
+  first rows (``guess_delimiter``, linear time); a row with more than ``max_elements``
+  cells is a skip; a CSV that breaks (an unclosed quote running to the end, a cell over
+  ``max_record_bytes``) is one skip from that row on, the rows before it load.
+- XLSX: a damaged workbook or sheet is a skip ("corrupt workbook"), the rows before the
+  damage load; a row whose only cells are formulas without a saved value (a workbook
+  written by a program that did not calculate them) is a skip saying so, not a blank row.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-import sys
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 from analysis.loading.cleaning import NotText, decode
 from analysis.loading.fields import as_text, field_map
 from analysis.loading.formats.html import fragment_to_text, looks_like_html
-from analysis.loading.model import Article, LoadOptions, Outcome, Skip, Source
-
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+from analysis.loading.model import Article, LoadOptions, Outcome, Skip, Source, Tally
 
 # When a JSON file is an object holding the records in a list under one of these keys.
 LIST_KEYS = ("articles", "items", "records", "data", "results", "documents", "docs", "rows")
@@ -66,16 +81,63 @@ def _text_or_skip(source: Source) -> str | Skip:
         return Skip(None, str(error))
 
 
-def read_json(source: Source, options: LoadOptions) -> Iterator[Outcome]:
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]+|[\]}]+')
+
+
+def json_depth_over(text: str, limit: int) -> bool:
+    """True when the arrays and objects of a JSON text nest deeper than ``limit``.
+
+    One pass over strings and runs of brackets (strings are skipped whole), so linear.
+
+    >>> json_depth_over('[[["]]]]]"]]]', 3), json_depth_over("[[[[1]]]]", 3)
+    (False, True)
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    depth = 0
+    for token in _JSON_TOKEN.findall(text):
+        if token[0] in "[{":
+            depth += len(token)
+            if depth > limit:
+                return True
+        elif token[0] != '"':
+            depth -= len(token)
+    return False
+
+
+def _integer(digits: str) -> int | str:
+    """A JSON integer; one too long for ``int`` (4,300+ digits) stays its digit string."""
+    try:
+        return int(digits)
+    except ValueError:
+        return digits
+
+
+def parse_json(text: str, options: LoadOptions) -> object:
+    """``json.loads`` within the limits; raises ``ValueError`` with a reason to skip."""
+    limit = options.limits.max_json_depth
+    if json_depth_over(text, limit):
+        raise ValueError(f"nested too deep: more than {limit} levels of arrays and objects "
+                         "(Limits.max_json_depth)")
+    try:
+        return json.loads(text, parse_int=_integer)
+    except RecursionError as error:  # a limit set above what Python's parser can do
+        raise ValueError(f"nested too deep for Python's JSON parser: {error}") from None
+
+
+def read_json(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Outcome]:
     """A JSON object (one article), a list of objects, or ``{"articles": [...]}``."""
     text = _text_or_skip(source)
     if isinstance(text, Skip):
         yield text
         return
     try:
-        data = json.loads(text)
+        data = parse_json(text, options)
     except json.JSONDecodeError as error:
         yield Skip(None, f"malformed JSON: {error}")
+        return
+    except ValueError as error:
+        yield Skip(None, str(error))
         return
     if isinstance(data, dict) and "text" not in field_map(list(data), options.fields):
         lists = [data[k] for k in data if str(k).lower() in LIST_KEYS and isinstance(data[k], list)]
@@ -89,6 +151,7 @@ def read_json(source: Source, options: LoadOptions) -> Iterator[Outcome]:
         return
     if not data:
         yield Skip(None, "empty JSON list, no records")
+    tally.add(len(data))
     for number, item in enumerate(data, start=1):
         key = f"item {number}"
         if isinstance(item, dict):
@@ -97,20 +160,28 @@ def read_json(source: Source, options: LoadOptions) -> Iterator[Outcome]:
             yield Skip(key, f"list item is a {type(item).__name__}, not a JSON object")
 
 
-def read_jsonl(source: Source, options: LoadOptions) -> Iterator[Outcome]:
+def read_jsonl(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Outcome]:
     """JSON Lines: one object per non-blank line; a bad line is skipped, the rest load."""
     text = _text_or_skip(source)
     if isinstance(text, Skip):
         yield text
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    limit = options.limits.max_record_bytes
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        tally.add()
         key = f"line {number}"
+        if len(line) > limit:
+            yield Skip(key, f"too large: line over the limit of {limit:,} characters")
+            continue
         try:
-            item = json.loads(line)
+            item = parse_json(line, options)
         except json.JSONDecodeError as error:
             yield Skip(key, f"malformed JSON line: {error}")
+            continue
+        except ValueError as error:
+            yield Skip(key, str(error))
             continue
         if isinstance(item, dict):
             yield record_to_article(item, key, options)
@@ -118,56 +189,121 @@ def read_jsonl(source: Source, options: LoadOptions) -> Iterator[Outcome]:
             yield Skip(key, f"line holds a {type(item).__name__}, not a JSON object")
 
 
-def _delimiter(text: str, extension: str) -> str:
-    if extension == "tsv":
-        return "\t"
-    try:
-        return csv.Sniffer().sniff(text[:65_536], delimiters=",;\t|").delimiter
-    except csv.Error:
-        return ","
+DELIMITERS = ",;\t|"
+SAMPLE_ROWS = 20  # rows of a CSV that decide its delimiter
+SAMPLE_CHARS = 65_536
 
 
-def _rows(header: list[object], rows: Iterator[tuple[str, list[object]]],
-          options: LoadOptions) -> Iterator[Outcome]:
+def guess_delimiter(text: str) -> str:
+    """The delimiter among , ; tab | that splits most of the first rows as wide as the
+    header (at least two columns); "," when none does. Linear in the sample (the standard
+    library's ``csv.Sniffer`` backtracks: 30 s on a crafted 64 KB sample).
+
+    >>> guess_delimiter("a;b;c\n1;2,5;3\n"), guess_delimiter("just text")
+    (';', ',')
+    """
+    sample = text[:SAMPLE_CHARS]
+    if len(text) > SAMPLE_CHARS:
+        sample = sample[: sample.rfind("\n") + 1]  # whole rows only
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        try:
+            rows = [r for r in itertools.islice(
+                csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter),
+                SAMPLE_ROWS) if r]
+        except csv.Error:
+            continue
+        width = len(rows[0]) if rows else 0
+        score = (sum(len(r) == width for r in rows), width) if width > 1 else (0, 0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _row_outcome(names: list[str], key: str, cells: list[object],
+                 options: LoadOptions) -> Outcome:
+    limit = options.limits.max_elements
+    if len(cells) > limit:
+        return Skip(key, f"too many cells: {len(cells):,} > {limit:,} (Limits.max_elements)")
+    if len(cells) > len(names):
+        return Skip(key, f"row has {len(cells)} cells, the header only {len(names)}")
+    record = {name: cell for name, cell in zip(names, cells, strict=False) if name}
+    return record_to_article(record, key, options)
+
+
+def _is_blank(cells: list[object]) -> bool:
+    return not any(c is not None and str(c).strip() for c in cells)
+
+
+def _rows(header: list[object], rows: Iterator[tuple[str, list[object] | Skip]],
+          options: LoadOptions, tally: Tally) -> Iterator[Outcome]:
+    """The records of a table's data rows (blank rows are not records; a ``Skip`` in
+    place of the cells is a row that could not be read)."""
     names = [str(h).strip() if h is not None else "" for h in header]
     seen = False
     for key, cells in rows:
-        if not any(c is not None and str(c).strip() for c in cells):
-            continue  # blank row
-        seen = True
-        if len(cells) > len(names):
-            yield Skip(key, f"row has {len(cells)} cells, the header only {len(names)}")
+        if not isinstance(cells, Skip) and _is_blank(cells):
             continue
-        record = {name: cell for name, cell in zip(names, cells, strict=False) if name}
-        yield record_to_article(record, key, options)
+        seen = True
+        tally.add()
+        yield cells if isinstance(cells, Skip) else _row_outcome(names, key, cells, options)
     if not seen:
         yield Skip(None, "no data rows (header only)" if names else "no rows")
 
 
-def read_csv(source: Source, options: LoadOptions) -> Iterator[Outcome]:
-    """CSV or TSV with a header row (delimiter sniffed among , ; tab |)."""
+def _csv_rows(reader: Iterator[list[str]]) -> Iterator[tuple[str, list[object] | Skip]]:
+    """``(row N, cells)`` to the end; where the CSV breaks, one ``Skip`` and the end."""
+    number = 1
+    while True:
+        number += 1
+        try:
+            cells = next(reader, None)
+        except csv.Error as error:
+            yield f"row {number}", Skip(f"row {number}",
+                                        f"malformed CSV from this row on: {error}")
+            return
+        if cells is None:
+            return
+        yield f"row {number}", cells
+
+
+def read_csv(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Outcome]:
+    """CSV or TSV with a header row (delimiter guessed among , ; tab |)."""
     text = _text_or_skip(source)
     if isinstance(text, Skip):
         yield text
         return
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, source.extension))
+    delimiter = "\t" if source.extension == "tsv" else guess_delimiter(text)
+    csv.field_size_limit(options.limits.max_record_bytes)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
-        rows = [(f"row {number}", row) for number, row in enumerate(reader, start=2)]
     except csv.Error as error:
-        yield Skip(None, f"malformed CSV: {error}")
+        yield Skip(None, f"malformed CSV header: {error}")
         return
-    yield from _rows(header, iter(rows), options)
+    except StopIteration:
+        yield Skip(None, "no rows")
+        return
+    yield from _rows(header, _csv_rows(reader), options, tally)
 
 
 # A merged range: (first column, first row, last column, last row), 1-based, inclusive.
 MergedRange = tuple[int, int, int, int]
 
 
-def merged_ranges(archive: zipfile.ZipFile, part: str) -> list[MergedRange]:
-    """The merged ranges of one worksheet part of an ``.xlsx`` archive.
+@dataclass(frozen=True, slots=True)
+class SheetLayout:
+    """What read-only openpyxl does not say about a sheet: merged ranges, formula rows."""
 
-    Read-only openpyxl streams rows and never reads ``<mergeCells>``; this reads only
+    ranges: list[MergedRange]
+    formula_rows: frozenset[int]  # rows (1-based) with a cell that holds a formula
+
+
+def sheet_layout(archive: zipfile.ZipFile, part: str) -> SheetLayout:
+    """The merged ranges and formula rows of one worksheet part of an ``.xlsx`` archive.
+
+    Read-only openpyxl streams rows and never reads ``<mergeCells>``, and with
+    ``data_only`` a formula without a saved value reads as an empty cell; this reads only
     those elements (openpyxl's XML parser: defusedxml when installed), clearing the rows
     it passes, so a large sheet costs no memory.
     """
@@ -176,7 +312,8 @@ def merged_ranges(archive: zipfile.ZipFile, part: str) -> list[MergedRange]:
     from openpyxl.xml.functions import iterparse
 
     merge_tag, row_tag = f"{{{SHEET_MAIN_NS}}}mergeCell", f"{{{SHEET_MAIN_NS}}}row"
-    ranges = []
+    formula_tag = f"{{{SHEET_MAIN_NS}}}f"
+    ranges, formulas = [], set()
     with archive.open(part.lstrip("/")) as stream:
         for _, element in iterparse(stream):
             if element.tag == merge_tag:
@@ -185,8 +322,11 @@ def merged_ranges(archive: zipfile.ZipFile, part: str) -> list[MergedRange]:
                 except (TypeError, ValueError):
                     continue  # a malformed reference merges nothing
             elif element.tag == row_tag:
+                if element.find(f".//{formula_tag}") is not None:
+                    formulas.add(int(element.get("r", "0") or 0))
                 element.clear()
-    return [r for r in ranges if None not in r and (r[0], r[1]) != (r[2], r[3])]
+    ranges = [r for r in ranges if None not in r and (r[0], r[1]) != (r[2], r[3])]
+    return SheetLayout(ranges, frozenset(formulas))
 
 
 def fill_merged(rows: Iterable[tuple[object, ...]],
@@ -213,7 +353,52 @@ def fill_merged(rows: Iterable[tuple[object, ...]],
         yield cells
 
 
-def read_xlsx(source: Source, options: LoadOptions) -> Iterator[Outcome]:
+NO_SAVED_VALUES = ("only formulas without saved values (the program that wrote the "
+                   "workbook did not compute them; open and save it in a spreadsheet)")
+
+
+def _sheet_rows(sheet, layout: SheetLayout,
+                prefix: str) -> Iterator[tuple[str, list[object] | Skip]]:
+    """``(key, cells)`` of a sheet from row 1; a ``Skip`` for a formula-only row, and
+    one ``Skip`` (then the end) where the sheet is damaged."""
+    number = 0
+    rows = fill_merged(sheet.iter_rows(values_only=True), layout.ranges)
+    while True:
+        number += 1
+        key = f"{prefix}row {number}"
+        try:
+            cells = next(rows, None)
+        except Exception as error:  # openpyxl and its XML parser raise many types
+            yield key, Skip(key, f"corrupt workbook from this row on: "
+                                 f"{type(error).__name__}: {error}")
+            return
+        if cells is None:
+            return
+        if number > 1 and number in layout.formula_rows and _is_blank(cells):
+            yield key, Skip(key, NO_SAVED_VALUES)
+        else:
+            yield key, cells
+
+
+def _sheet_records(sheet, archive: zipfile.ZipFile, prefix: str, options: LoadOptions,
+                   tally: Tally) -> Iterator[Outcome]:
+    try:
+        layout = sheet_layout(archive, sheet._worksheet_path)
+    except Exception:  # a damaged sheet part: its rows report the damage below
+        layout = SheetLayout([], frozenset())
+    rows = _sheet_rows(sheet, layout, prefix)
+    first = next(rows, None)
+    if first is None:
+        return
+    key, header = first
+    if isinstance(header, Skip):
+        tally.add()
+        yield header
+        return
+    yield from _rows(header, rows, options, tally)
+
+
+def read_xlsx(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Outcome]:
     """Excel ``.xlsx``: every sheet, header in row 1; keys ``row N`` (``Sheet row N``).
 
     Merged cells are filled from their top-left cell (``fill_merged``).
@@ -224,22 +409,13 @@ def read_xlsx(source: Source, options: LoadOptions) -> Iterator[Outcome]:
         archive = zipfile.ZipFile(io.BytesIO(source.data))
         book = openpyxl.load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a broken file
-        yield Skip(None, f"unreadable xlsx workbook: {type(error).__name__}: {error}")
+        yield Skip(None, f"corrupt workbook: {type(error).__name__}: {error}")
         return
     try:
         several = len(book.worksheets) > 1
         for sheet in book.worksheets:
             prefix = f"{sheet.title} " if several else ""
-            try:
-                ranges = merged_ranges(archive, sheet._worksheet_path)
-            except Exception:  # a damaged sheet part: its rows report the damage below
-                ranges = []
-            rows = fill_merged(sheet.iter_rows(values_only=True), ranges)
-            header = next(rows, None)
-            if header is None:
-                continue
-            numbered = ((f"{prefix}row {n}", r) for n, r in enumerate(rows, start=2))
-            yield from _rows(header, numbered, options)
+            yield from _sheet_records(sheet, archive, prefix, options, tally)
     finally:
         book.close()
         archive.close()

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 
 from analysis.loading.cleaning import NotText, decode, normalise
 from analysis.loading.formats import polnear
-from analysis.loading.model import Article, LoadOptions, Outcome, Skip, Source
+from analysis.loading.model import Article, LoadOptions, Outcome, Skip, Source, Tally
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
 
-def read_text(source: Source, options: LoadOptions) -> Iterator[Outcome]:
+def read_text(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Outcome]:
     """One article per file: headline on the first non-blank line, body below it."""
     if not source.data:
         yield Skip(None, "empty file")

@@ -1,0 +1,85 @@
+"""One load: file entries to table rows, and the load report (``load_articles`` and the
+chunks of ``analysis.streaming`` both use it, so the two cannot drift apart).
+
+The report counts ``records_seen`` from what the readers meet (``Tally``), not from the
+rows and skips, so that ``rows + len(skipped) != records_seen`` reveals a record lost
+without a trace.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.loading import files, formats, table
+from analysis.loading.model import Errors, LoadError, LoadOptions, Skip, Tally
+
+
+@dataclass
+class LoadReport:
+    """What a load met besides its rows; ``attach`` puts it in ``df.attrs`` as plain data.
+
+    - ``skipped``: ``{"path", "record", "reason"}`` per record that did not load;
+    - ``notes``: ``{"path", "record", "note"}`` per value changed on load (a date set to
+      NaT, a lone surrogate replaced, a file name shown with ``\\xNN``);
+    - ``ignored``: files passed over on purpose; ``layouts``: rows per named layout;
+    - ``seen``: records met (lines, rows, list items, stories, responses; one per file of
+      a one-article format, one per file or archive member that is a skip as a whole).
+    """
+
+    errors: Errors = "report"
+    skipped: list[dict[str, object]] = field(default_factory=list)
+    notes: list[dict[str, object]] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    layouts: Counter[str] = field(default_factory=Counter)
+    seen: int = 0
+
+    def skip(self, path: str, record: str | None, reason: str) -> None:
+        """Record a skip; raises ``LoadError`` instead when ``errors="raise"``."""
+        if self.errors == "raise":
+            raise LoadError(path, record, reason)
+        self.skipped.append({"path": path, "record": record, "reason": reason})
+
+    def note(self, path: str, record: str | None, note: str) -> None:
+        """Record a value changed on load."""
+        self.notes.append({"path": path, "record": record, "note": note})
+
+    def attach(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` with the report in ``frame.attrs`` (plain lists and dicts)."""
+        frame.attrs["skipped"] = self.skipped
+        frame.attrs["notes"] = self.notes
+        frame.attrs["ignored"] = sorted(set(self.ignored), key=self.ignored.index)
+        frame.attrs["layouts"] = dict(self.layouts)
+        frame.attrs["records_seen"] = self.seen
+        return frame
+
+
+def read_entries(entries: Iterable[files.FileEntry], options: LoadOptions,
+                 report: LoadReport) -> list[dict[str, object]]:
+    """The table rows of the records in ``entries``; everything else goes to ``report``."""
+    rows: list[dict[str, object]] = []
+    tally = Tally()
+    for entry in entries:
+        renamed = files.name_note(entry.path)
+        if renamed:
+            report.note(entry.display, None, renamed)
+        source = files.read_entry(entry, options)
+        if isinstance(source, Skip):
+            tally.add()
+            report.skip(entry.display, source.key, source.reason)
+            continue
+        for origin, outcome in formats.read(source, options, report.ignored, tally):
+            row = outcome if isinstance(outcome, Skip) else table.finish(outcome, origin, options)
+            if isinstance(row, Skip):
+                report.skip(origin.display, row.key, row.reason)
+                continue
+            for note in outcome.notes:
+                report.note(origin.display, outcome.key or None, note)
+            rows.append(row)
+            if outcome.layout:
+                report.layouts[outcome.layout] += 1
+    report.seen += tally.seen
+    return rows

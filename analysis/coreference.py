@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from analysis import gazetteer, syntax
 from analysis.mentions import (
+    COURTESY_TITLES,
     HONORIFICS,
     INDEFINITE,
     NOUNS,
@@ -39,14 +40,13 @@ PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"
 DEFINITE = ("the", "this", "that")
 # "Ms Lund", "Dr. Lund", or a census first name before a capitalised word ("Carol Lund").
 # A possessive ("Mr Mallon's arguments") names no one who could speak next, so it is left out.
-# Quantifiers are possessive so that "Dr Miriam Achebe-Lowe's" gives no shorter "Dr Miriam";
-# full names are found with a look-ahead so that they may overlap ("Councillor Ravi
-# Lindqvist" holds the candidate "Ravi Lindqvist").
-_TITLED_NAME = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Dame|Prof)\.?\s+((?:[A-Z][\w-]++\s+){0,2}+([A-Z][\w-]++))"
-    r"(?![\w'’-])")
-_FULL_NAME = re.compile(
-    r"\b(?=(([A-Z][a-z]++)\s+(?:[A-Z]\.\s+)?([A-Z][\w-]++))(?![\w'’-]))")
+# A capitalised word (an initial or a title may keep its full stop), a following "'s" or
+# other clitic (a possessive names no one who could speak next: "Mr Mallon's arguments";
+# "I'm" is no surname) and the spaces after it.
+_CAPITALISED = re.compile(r"([A-Z][\w-]*)(\.)?(['’]\w*)?([^\S\n]+)?")
+#: Words after a surname that are no surname ("Bruce L Castor Jr").
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_PERSON_TITLES = COURTESY_TITLES | {"prof"}
 
 
 @dataclass(slots=True)
@@ -73,23 +73,71 @@ class Entry:
 
 
 def people_named_in(text: str) -> list[tuple[int, str, str]]:
-    """``(start, name, surname)`` of the people a text names with a title ("Ms Lund") or a
-    full name whose first word is a first name or no common word ("Carol Lund", "Ramzan
-    Kadyrov"; not "Time Warner", "Greater London"), in text order; surnames lower-case."""
-    found = [(m.start(), m.group(), m.group(2).lower()) for m in _TITLED_NAME.finditer(text)]
-    for match in _FULL_NAME.finditer(text):
-        first = match.group(2)
-        if NOUNS.get(first.lower()) == "role" or first.lower() in HONORIFICS:
-            continue  # "Councillor Ravi": a title, not a first name
-        if gazetteer.is_first_name(first) or not (
-                syntax.is_common_word(first) or gazetteer.is_place(first)):
-            found.append((match.start(), match.group(1), match.group(3).lower()))
-    full = {surname: name for _, name, surname in found if " " in name}
-    for surname, name in full.items():  # later mentions by surname alone ("Wenger")
-        capitalised = surname[:1].upper() + surname[1:]
-        found += [(m.start(), name, surname) for m in re.finditer(
-            rf"\b{re.escape(capitalised)}\b(?![\w'’-])", text)]
+    """``(start, name, surname)`` of the people a text names, in text order.
+
+    People are named with a title ("Ms Lund", "Dr Ann Lowe") or a full name whose first
+    word is a first name or no common word ("Carol Lund", "Ramzan Kadyrov"; not "Time
+    Warner", "Greater London", "Councillor Ravi"); later mentions by surname alone
+    ("Wenger") count too. Surnames are lower-case. One pass over the capitalised words.
+    """
+    words = [_Word(m.start(1), m.group(1), bool(m.group(3)),
+                   m.end() if m.group(4) and _may_continue(m.group(1), bool(m.group(2)))
+                   else -1)
+             for m in _CAPITALISED.finditer(text)]
+    found = []
+    for i, word in enumerate(words):
+        run = _following_run(words, i)
+        while run and run[-1].text.lower() in _NAME_SUFFIXES:
+            run = run[:-1]
+        if not run or run[-1].possessive or len(run[-1].text) < 2:
+            continue  # "Dr Miriam Achebe-Lowe's": a possessive
+        surname = run[-1].text.lower()
+        name = text[word.start:run[-1].start + len(run[-1].text)]
+        if word.text.lower() in _PERSON_TITLES or _opens_full_name(word.text):
+            found.append((word.start, name, surname))
+    surnames = {surname: name for _, name, surname in found if " " in name}
+    found += [(word.start, surnames[word.text.lower()], word.text.lower()) for word in words
+              if not word.possessive and word.text.lower() in surnames]
     return sorted(set(found))
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A capitalised word: where it starts, its text, whether "'s" follows, and where the
+    next word must start to belong to the same name (-1: no next word)."""
+
+    start: int
+    text: str
+    possessive: bool
+    next_start: int
+
+
+def _may_continue(word: str, full_stop: bool) -> bool:
+    """A word with a full stop continues a name only as an initial or a title ("J.",
+    "Dr."); otherwise the stop ends a sentence."""
+    return not full_stop or len(word) == 1 or word.lower() in _PERSON_TITLES
+
+
+def _following_run(words: list[_Word], i: int) -> list[_Word]:
+    """Up to three capitalised words right after word ``i`` ("Ann Lowe" after "Dr")."""
+    run: list[_Word] = []
+    previous = words[i]
+    for word in words[i + 1:i + 4]:
+        if previous.possessive or word.start != previous.next_start:
+            break
+        run.append(word)
+        previous = word
+    return run
+
+
+def _opens_full_name(word: str) -> bool:
+    """Whether ``word`` can open a full name: a first name, or no common word, place,
+    role or title."""
+    lower = word.lower()
+    if not word[1:].islower() or NOUNS.get(lower) == "role" or lower in HONORIFICS:
+        return False
+    return gazetteer.is_first_name(word) or not (
+        syntax.is_common_word(word) or gazetteer.is_place(word))
 
 
 class Registry:

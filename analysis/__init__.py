@@ -23,6 +23,7 @@ from analysis.corpus import (  # noqa: E402
     profile,
     quotes,
     sources,
+    standards,
 )
 from analysis.document import (  # noqa: E402
     Document,
@@ -72,5 +73,6 @@ __all__ = [
     "sentence_spans",
     "skipped",
     "sources",
+    "standards",
     "word_spans",
 ]

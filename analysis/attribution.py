@@ -33,7 +33,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from analysis import cues as cuemod
-from analysis import phrases, syntax
+from analysis import people, phrases, syntax
 from analysis import quotes as quotemod
 from analysis.coreference import Registry
 from analysis.mentions import DETERMINERS, describe, word_set
@@ -798,6 +798,7 @@ def _record(text: str, frame: Frame, registry: Registry,
         kind = "indirect"
     content = " ".join(text[s:e] for s, e in pieces) if pieces else None
     source_type = entry.source_type if entry else "unknown"
+    who = people.describe_source(entry, text) if entry else people.SourceProfile(None, None, None)
     if entry is None and source_span is not None:
         source_type = describe(text[source_span[0]:source_span[1]]).source_type
     return Attribution(
@@ -817,4 +818,7 @@ def _record(text: str, frame: Frame, registry: Registry,
         cue_lemma=cue.entry.lemma,
         cue_class=cue.entry.cue_class,
         nested=frame.nested,
+        gender=who.gender,
+        gender_evidence=who.gender_evidence,
+        affiliation=who.affiliation,
     )

@@ -16,9 +16,11 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis import audit as _audit
 from analysis import engines as _engines
 from analysis.document import Document, analyse
 from analysis.hedging import CATEGORIES
+from analysis.records import AFFILIATIONS
 from analysis.text import count_words
 
 FIELDS = ("title", "text")
@@ -100,6 +102,7 @@ ATTRIBUTION_COLUMNS = {
     "source": "string", "source_type": "string", "role": "string", "addressee": "string",
     "content": "string", "content_start": "Int64", "content_end": "Int64",
     "attribution_kind": "string", "nested": "bool", "rule": "string",
+    "gender": "string", "gender_evidence": "string", "affiliation": "string",
 }
 
 
@@ -107,6 +110,9 @@ def attributions(
     articles: pd.DataFrame, engine: str = "pandas", **options: object
 ) -> pd.DataFrame:
     """One row per attribution: cue, stance, source, content span, kind, rule.
+
+    ``gender``, ``gender_evidence`` and ``affiliation`` describe the source (see
+    ``sources``); missing when the attribution has no resolved source.
 
     ``content_start`` / ``content_end`` cover all content pieces (first start, last end);
     ``nested`` marks reported speech inside another attribution's content ("X said
@@ -131,6 +137,8 @@ def attributions(
                     "content_start": pieces[0][0] if pieces else None,
                     "content_end": pieces[-1][1] if pieces else None,
                     "attribution_kind": a.kind, "nested": a.nested, "rule": a.rule,
+                    "gender": a.gender, "gender_evidence": a.gender_evidence,
+                    "affiliation": a.affiliation,
                 }
             )
     return _table(rows, ATTRIBUTION_COLUMNS)
@@ -139,14 +147,22 @@ def attributions(
 SOURCE_COLUMNS = {
     "article_id": "string", "field": "string", "source": "string", "source_type": "string",
     "role": "string", "mentions": "int64", "n_attributions": "int64",
-    "words_quoted": "int64",
+    "words_quoted": "int64", "gender": "string", "gender_evidence": "string",
+    "affiliation": "string",
 }
 
 
 def sources(
     articles: pd.DataFrame, engine: str = "pandas", **options: object
 ) -> pd.DataFrame:
-    """One row per distinct source per article and field, in order of first mention."""
+    """One row per distinct source per article and field, in order of first mention.
+
+    ``gender`` (``female``, ``male``, ``unknown``; missing for organisations, media,
+    documents and groups) and ``gender_evidence`` (``honorific``, ``role_word``,
+    ``pronoun``, ``first_name``; missing when unknown) come from ``analysis.gender``;
+    ``affiliation`` (one of ``analysis.records.AFFILIATIONS``) from
+    ``analysis.affiliation``.
+    """
     if engine != "pandas" or options or _engines.needs_engine(articles):
         return _engines.run("sources", articles, engine, **options)
     rows = [
@@ -154,6 +170,8 @@ def sources(
             "article_id": article_id, "field": field, "source": s.name,
             "source_type": s.source_type, "role": s.role, "mentions": s.mentions,
             "n_attributions": s.attributions, "words_quoted": s.words_quoted,
+            "gender": s.gender, "gender_evidence": s.gender_evidence,
+            "affiliation": s.affiliation,
         }
         for article_id, field, doc in _fields(_as_articles(articles))
         for s in doc.sources
@@ -261,6 +279,38 @@ def profile_text(text: str | Document) -> dict[str, float | int | str | None]:
     }
     for category in CATEGORIES:
         row[f"n_hedges_{category}"] = sum(h.category == category for h in hedge_list)
+    row.update(who_is_cited(srcs))
+    return row
+
+
+#: Affiliations counted as official sources (Sigal 1973: officials of the state).
+OFFICIAL = ("government_politics", "public_agency_justice")
+
+
+def who_is_cited(srcs: list) -> dict[str, float | int]:
+    """Gender and affiliation measures over the distinct sources ``srcs`` of one text.
+
+    ``n_female_sources`` / ``n_male_sources``: sources of that gender;
+    ``share_female_sources``: female / (female + male); ``share_female_quoted_words``:
+    words quoted from female sources / words quoted from sources of known gender;
+    ``share_official_sources``: sources affiliated ``government_politics`` or
+    ``public_agency_justice`` / all sources; ``n_sources_<affiliation>`` for each of
+    ``analysis.records.AFFILIATIONS``. Ratios are NaN when the denominator is 0.
+    """
+    female = [s for s in srcs if s.gender == "female"]
+    male = [s for s in srcs if s.gender == "male"]
+    words_female = sum(s.words_quoted for s in female)
+    words_known = words_female + sum(s.words_quoted for s in male)
+    row: dict[str, float | int] = {
+        "n_female_sources": len(female),
+        "n_male_sources": len(male),
+        "share_female_sources": _ratio(len(female), len(female) + len(male)),
+        "share_female_quoted_words": _ratio(words_female, words_known),
+        "share_official_sources": _ratio(sum(s.affiliation in OFFICIAL for s in srcs),
+                                         len(srcs)),
+    }
+    for label in AFFILIATIONS:
+        row[f"n_sources_{label}"] = sum(s.affiliation == label for s in srcs)
     return row
 
 
@@ -293,6 +343,15 @@ def profile(
     - ``n_hedges_reporter`` / ``_quoted`` / ``_reported``: hedges by voice
     - ``n_boosters``: certainty markers
     - ``n_hedges_<category>``: hedges of each category in ``analysis.hedging.CATEGORIES``
+    - ``n_female_sources``, ``n_male_sources``: distinct sources of that ``gender``
+    - ``share_female_sources``: ``n_female_sources`` / (``n_female_sources`` +
+      ``n_male_sources``)
+    - ``share_female_quoted_words``: words quoted from female sources / words quoted
+      from sources of known gender (``words_quoted`` of ``sources``)
+    - ``share_official_sources``: sources affiliated ``government_politics`` or
+      ``public_agency_justice`` / ``n_sources``
+    - ``n_sources_<affiliation>``: distinct sources of each affiliation in
+      ``analysis.records.AFFILIATIONS``
     - ``title_cue``, ``title_stance``: the first attribution cue of the headline
     - ``note``: why an article was not analysed (non-English), else missing
 
@@ -336,3 +395,60 @@ def profile(
               ("article_id", "title_cue", "title_stance", "note")]
     frame[ratios] = frame[ratios].astype("float64")
     return frame
+
+
+STANDARDS_COLUMNS = {
+    "article_id": "string", "n_sources": "Int64",
+    "n_anonymous_explained": "Int64", "n_anonymous_unexplained": "Int64",
+    **{f"{flag}_{part}": dtype for flag in _audit.EVIDENCE_FLAGS[:2]
+       for part, dtype in (("evidence", "string"), ("start", "Int64"), ("end", "Int64"))},
+    "response_sought": "boolean",
+    **{f"response_sought_{part}": dtype
+       for part, dtype in (("evidence", "string"), ("start", "Int64"), ("end", "Int64"))},
+    "single_source": "boolean", "dominant_source": "boolean", "top_source": "string",
+    "top_source_share": "float64",
+    "verification_disclaimer": "boolean",
+    **{f"verification_disclaimer_{part}": dtype
+       for part, dtype in (("evidence", "string"), ("start", "Int64"), ("end", "Int64"))},
+    "headline_distancing": "boolean",
+    **{f"headline_distancing_{part}": dtype
+       for part, dtype in (("evidence", "string"), ("start", "Int64"), ("end", "Int64"))},
+    "note": "string",
+}
+
+
+def standards(articles: pd.DataFrame | str | Iterable[str]) -> pd.DataFrame:
+    """The editorial-standards audit: one row per article (``analysis.audit``).
+
+    Columns (flags are missing for non-English articles, which get a ``note``):
+
+    - ``n_sources``: distinct sources of the body
+    - ``n_anonymous_explained`` / ``n_anonymous_unexplained``: anonymous sources (one
+      unnamed person, or a group of insiders) with / without a reason for anonymity in a
+      sentence that cites them (``lexicons/anonymity.tsv``)
+    - ``response_sought``: a refusal to comment or a right-of-reply phrase
+      (``lexicons/responses.tsv``)
+    - ``single_source``: ``n_sources`` == 1; ``dominant_source``: ``top_source_share``
+      >= ``analysis.audit.DOMINANT_SHARE`` (0.5); ``top_source``: that source
+    - ``verification_disclaimer``: a body hedge of category ``verification``
+    - ``headline_distancing``: a headline attribution with stance ``distancing``
+    - ``<flag>_evidence``, ``<flag>_start``, ``<flag>_end``: the words that decided each
+      flag and their span in the body (in the headline for ``headline_distancing``)
+
+    ``n_unattributed_claim_sentences`` is out of scope (see ``analysis.audit``).
+    """
+    articles = _as_articles(articles)
+    titles = articles["title"] if "title" in articles else [""] * len(articles)
+    languages = articles["language"] if "language" in articles else [None] * len(articles)
+    rows = []
+    for article_id, title, text, language in zip(
+        articles["article_id"], titles, articles["text"], languages, strict=True
+    ):
+        row: dict[str, object] = {"article_id": str(article_id), "note": None}
+        if is_english(language):
+            row.update(_audit.audit(_document(title if isinstance(title, str) else ""),
+                                    _document(text if isinstance(text, str) else "")))
+        else:
+            row["note"] = f"not analysed: language {language!r}; the detectors are English-only"
+        rows.append(row)
+    return _table(rows, STANDARDS_COLUMNS)

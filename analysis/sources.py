@@ -6,7 +6,9 @@ Built from the attributions and quotes of a ``Document`` (no second analysis):
 - ``source_type`` and ``role``: from the first attribution that names it;
 - ``mentions``: attributions whose own words name it ("Kadyrov", "he", "the source");
 - ``attributions``: every attribution resolved to it (also "..., adding that");
-- ``words_quoted``: ``count_words`` of the direct and partial quotes it speaks.
+- ``words_quoted``: ``count_words`` of the direct and partial quotes it speaks;
+- ``gender``, ``gender_evidence``, ``affiliation``: as on its attributions (the same for
+  all of them: ``analysis.people`` describes the source once).
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ def summarise_sources(doc) -> list[Source]:
         if name not in info:
             order.append(name)
             info[name] = {"type": attribution.source_type, "role": attribution.role,
-                          "mentions": 0, "attributions": 0, "words": 0}
+                          "mentions": 0, "attributions": 0, "words": 0,
+                          "who": (attribution.gender, attribution.gender_evidence,
+                                  attribution.affiliation)}
         row = info[name]
         row["attributions"] += 1
         row["mentions"] += attribution.source_span is not None
@@ -37,6 +41,6 @@ def summarise_sources(doc) -> list[Source]:
             info[quote.speaker]["words"] += count_words(quote.text)
     return [
         Source(name, info[name]["type"], info[name]["role"], info[name]["mentions"],
-               info[name]["attributions"], info[name]["words"])
+               info[name]["attributions"], info[name]["words"], *info[name]["who"])
         for name in order
     ]

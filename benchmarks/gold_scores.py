@@ -33,7 +33,11 @@ The gold is project-made (see ``data/gold/README.md``): a few hundred labels on 
 articles, so a difference of one or two points between runs is noise, not progress.
 
 The scoring itself is ``analysis.evaluation.shipped_gold`` (notebook 07 uses it too);
-this script prints it.
+this script prints it. Then it prints the issue-11 figures of
+``analysis.evaluation.who_is_cited``: gender, gender evidence and affiliation of the gold
+sources, and precision / recall of the standards flags, each with its counts, on the
+shipped gold and (when ``../shared/corpora`` holds the BBC corpus) on the 20 BBC
+development articles.
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from analysis.evaluation import who_is_cited
+from analysis.evaluation.bbc import BBC_DIR
 from analysis.evaluation.shipped_gold import GOLD_DIR, LAYERS, MATCHES, score
 from analysis.paths import DEFAULT_CORPUS
 
@@ -98,6 +104,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="list misses, extras, errors")
     args = parser.parse_args(argv)
     print(report(score(args.corpus, args.gold), details=args.details))
+    print("\nWho is cited (issue 11): accuracy on paired gold sources, P/R of flags")
+    print(who_is_cited.report("shipped gold", who_is_cited.score_shipped(args.corpus, args.gold),
+                              details=args.details))
+    if BBC_DIR.is_dir():
+        print(who_is_cited.report("BBC development gold", who_is_cited.score_bbc(),
+                                  details=args.details))
+    else:
+        print(f"BBC development gold: skipped, no corpus at {BBC_DIR}")
     return 0
 
 

@@ -152,7 +152,7 @@ def _not_a_file(path: Path) -> Skip | None:
         return Skip(None, f"unreadable: {error.strerror or error}")
     if stat.S_ISDIR(mode):
         try:
-            os.listdir(path)
+            os.scandir(path).close()
         except OSError as error:
             return Skip(None, f"unreadable folder: {error.strerror or error}")
         return Skip(None, "a folder not walked (recursive=False)")

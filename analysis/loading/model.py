@@ -17,6 +17,7 @@ from typing import Literal
 
 Errors = Literal["report", "raise"]
 DEFAULT_MAX_BYTES = 200_000_000  # 200 MB per file or decompressed archive member
+MAX_ARCHIVE_DEPTH = 50  # the deepest Limits.max_archive_depth (well within Python's stack)
 
 
 class LoadError(Exception):
@@ -49,6 +50,9 @@ class Limits:
       records need fewer than 10; Python's parser fails near 1,000).
     - ``max_elements``: tags of one HTML page (real pages: at most a few thousand) or
       Reuters SGML story (about 30), cells of one CSV row.
+
+    Raises ``ValueError`` for a limit below 1, or ``max_archive_depth`` over
+    ``MAX_ARCHIVE_DEPTH`` (archives are opened recursively).
     """
 
     max_record_bytes: int = 10_000_000
@@ -57,6 +61,13 @@ class Limits:
     max_archive_depth: int = 3
     max_json_depth: int = 100
     max_elements: int = 50_000
+
+    def __post_init__(self) -> None:
+        for name in self.__dataclass_fields__:
+            if getattr(self, name) < 1:
+                raise ValueError(f"Limits.{name} must be at least 1")
+        if self.max_archive_depth > MAX_ARCHIVE_DEPTH:
+            raise ValueError(f"Limits.max_archive_depth can be at most {MAX_ARCHIVE_DEPTH}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -275,7 +275,9 @@ def read_csv(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Out
         return
     delimiter = "\t" if source.extension == "tsv" else guess_delimiter(text)
     csv.field_size_limit(options.limits.max_record_bytes)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote left open at the end of the file is an error, not one huge last cell
+    # swallowing every row after it
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except csv.Error as error:

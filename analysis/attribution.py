@@ -11,7 +11,8 @@
    "Quoting X, ..." gives X; a fully quoted paragraph after an attributed quote inherits
    its speaker (a floating quote); a quote running over paragraphs keeps one speaker.
 
-Rules (the ``rule`` field of each record):
+Rules (the ``rule`` field of each record; each is a small function below, tried in the
+order of ``CUE_RULES`` for a cue, or ``_sentence_rules`` for a sentence without one):
 
 - ``source_cue_content``: 'Kadyrov has claimed (that) ...'; 'X told Y that ...'
 - ``content_source_cue``: '"...," Kadyrov said.' / '..., the source said.'
@@ -19,6 +20,8 @@ Rules (the ``rule`` field of each record):
 - ``shared_subject``: '..., adding that ...' / '... but said ...': the subject of the
   previous cue in the sentence (or of the sentence)
 - ``who_clause``: 'Kadyrov, who said ...' (source "who", resolved to Kadyrov)
+- ``after_relative_clause``: 'Owen Harte, who argues ..., has said ...' (the main cue's
+  source is what "who" stands for)
 - ``according_to``: 'According to X, ...' / '..., according to X.'
 - ``passive``: 'it was reported that ...', 'is expected to ...' (no source)
 - ``colon_quote``: 'The statement read: "..."' (content is the quote that follows)
@@ -31,6 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from analysis import cues as cuemod
 from analysis import people, phrases, syntax
@@ -310,6 +314,266 @@ def _sentence_rules(text: str, sentence: tuple[int, int], index: int) -> list[Fr
     return []
 
 
+# ------------------------------------------------------------------ rules with a reporting cue
+#
+# Each cue of a sentence is read by the first rule, in ``CUE_RULES`` order, that accepts it.
+# A rule reads the cue's ``Clause`` (what stands before and after it) and returns a
+# ``Frame``, or ``None`` to let the next rule try. The rule names are the ``rule`` field of
+# the records (see the module docstring).
+
+ACCORDING_TO = "according_to"
+AFTER_RELATIVE = "after_relative_clause"
+CONTENT_CUE_SOURCE = "content_cue_source"
+PASSIVE = "passive"
+SHARED_SUBJECT = "shared_subject"
+CONTENT_SOURCE_CUE = "content_source_cue"
+WHO_CLAUSE = "who_clause"
+COLON_QUOTE = "colon_quote"
+SOURCE_CUE_CONTENT = "source_cue_content"
+
+
+@dataclass
+class Clause:
+    """What a rule needs to know about one cue in its sentence (computed on demand)."""
+
+    text: str
+    sentence: Span
+    index: int
+    cue: cuemod.CueMatch
+    cues: list[cuemod.CueMatch]
+    quotes: QuoteList
+    frames: list[Frame]
+    frame: Frame = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.frame = Frame(self.cue, self.index, SOURCE_CUE_CONTENT,
+                           clause_start=self.cue.span[0])
+
+    @cached_property
+    def lo(self) -> int:
+        """Where this cue's clause may start: after the previous cue, or the sentence."""
+        return self.frames[-1].cue.span[1] if self.frames else self.sentence[0]
+
+    @cached_property
+    def right(self) -> list[Span]:
+        """The content after the cue (it also fills ``frame.addressee``); empty when the
+        next cue stands right there ("..., the source said, adding that ...")."""
+        _, right = _right_content(self.text, self.frame, self.sentence[1], self.quotes)
+        c1 = self.cue.span[1]
+        following = next((c for c in self.cues if c.span[0] >= c1), None)
+        if right and following is not None and right[0][0] >= following.span[0] - 1:
+            return []
+        return right
+
+    @cached_property
+    def before_cue(self) -> str:
+        """The words between the clause start and the cue."""
+        return self.text[self.lo:self.cue.span[0]].rstrip()
+
+    @cached_property
+    def apposed(self) -> tuple[Span | None, Span | None, str | None]:
+        """ "Name, a role, said": (mention, name, role) when the cue opens the sentence's
+        first clause after a comma (see ``phrases.appositive``)."""
+        if self.before_cue.endswith(",") and not self.frames:
+            return phrases.appositive(self.text, self.lo, self.lo + len(self.before_cue))
+        return None, None, None
+
+    @cached_property
+    def after_content(self) -> bool:
+        """Whether content ends right before the cue ('"...," said'), not a subject."""
+        ss = self.sentence[0]
+        mention = self.apposed[0]
+        if mention is not None and (mention[0] <= ss + 1 or _ends_content(
+                self.text, self.text[self.lo:mention[0]].rstrip(), self.lo, ss)):
+            return False
+        return _ends_content(self.text, self.before_cue, self.lo, ss)
+
+    @cached_property
+    def subject(self) -> tuple[Span | None, Span | None, str | None]:
+        """(mention, name, role) of the noun phrase right before the cue; the name and role
+        only when it is an apposition ("Brian Fallon, a spokesman for X, said")."""
+        cue_word = self.text[self.cue.word_start:self.cue.span[1]].lower()
+        short = cue_word.endswith("ing") and not self.cue.aux
+        left_np = phrases.left_np(self.text, self.lo, self.cue.span[0], short=short)
+        if self.apposed[0] is not None and (left_np is None or not self.after_content):
+            return self.apposed
+        return left_np, None, None
+
+    @cached_property
+    def before_subject(self) -> str:
+        """The words between the clause start and the subject (or the cue)."""
+        mention = self.subject[0]
+        anchor = mention[0] if mention else self.cue.span[0]
+        return self.text[self.lo:anchor].rstrip()
+
+    def framed(self, rule: str, *, subject: bool = True) -> Frame:
+        """The cue's frame with ``rule`` and, when the rule reads the subject before the
+        cue and that is an apposition, the apposition's name and role."""
+        self.frame.rule = rule
+        if subject and self.subject[1] is not None:
+            self.frame.antecedent_span, self.frame.role_hint = self.subject[1:]
+        return self.frame
+
+
+def according_to(clause: Clause) -> Frame | None:
+    """ "According to X, the plan failed." / "The plan failed, according to X." """
+    cue, text, se = clause.cue, clause.text, clause.sentence[1]
+    if cue.entry.lemma != "according to":
+        return None
+    c0, c1 = cue.span
+    frame = Frame(cue, clause.index, ACCORDING_TO, clause_start=c0)
+    np = phrases.ACCORDING_NP.match(text, c1, se)
+    if not np:
+        return frame
+    s_start, s_end = np.span(1)
+    trailing = phrases.TRAILING_SKIP.search(text, s_start, s_end)
+    if trailing and trailing.start() > s_start:
+        s_end = trailing.start()
+    source = phrases.strip_span(text, s_start, s_end)
+    frame.source_span = source if source[1] > source[0] else None
+    before = text[clause.lo:c0].strip(" ,")
+    if before and not before.endswith(("(", "—")) and not (
+            _fronted_adverbial(before) and text[np.end():se].strip(" ,.")):
+        content_end = c0
+        while content_end > clause.lo and text[content_end - 1] in " ,":
+            content_end -= 1
+        frame.content = [phrases.strip_span(text, clause.lo, content_end)]
+        frame.preposed = False
+    else:
+        rest = text[np.end():se]
+        offset = len(rest) - len(rest.lstrip(" ,"))
+        start, stop = phrases.strip_span(text, np.end() + offset, se)
+        stop = start + len(phrases.SENTENCE_END.sub("", text[start:stop]))
+        if stop > start:
+            frame.content = [(start, stop)]
+    return frame
+
+
+def after_relative_clause(clause: Clause) -> Frame | None:
+    """ "Owen Harte, who argues ..., has said the vote ...": the relative clause ends at
+    the comma; the main cue's subject is what "who" stands for."""
+    if not (clause.right and clause.before_cue.endswith(",") and clause.frames
+            and _closes_relative(clause.frames[-1])):
+        return None
+    frame = clause.framed(AFTER_RELATIVE, subject=False)
+    frame.source_span = clause.frames[-1].antecedent_span
+    frame.content = clause.right
+    return frame
+
+
+def content_cue_source(clause: Clause) -> Frame | None:
+    """ '"The plan will fail," said the minister.' The source follows the cue."""
+    cue, text = clause.cue, clause.text
+    participle = text[cue.word_start:cue.span[1]].lower().endswith(("ing", "ing to", "ing on"))
+    if cue.passive or participle or not clause.after_content:
+        return None
+    inverted = phrases.inverted_source(text, cue.span[1], clause.sentence[1])
+    if inverted is None:
+        return None
+    frame = clause.framed(CONTENT_CUE_SOURCE, subject=False)
+    frame.source_span = inverted
+    apposition = phrases.TRAILING_APPOSITIVE.match(text, inverted[1], clause.sentence[1])
+    if apposition:
+        frame.antecedent_span = inverted
+        frame.role_hint = apposition.group(1)
+        frame.source_span = inverted = (inverted[0], apposition.end(1))
+    _content_before(text, frame, clause.lo, cue.span[0], inverted[1], clause.quotes)
+    return frame
+
+
+def passive(clause: Clause) -> Frame | None:
+    """ "It was reported that ...", "The plan is expected to ...": no source."""
+    if not clause.cue.passive:
+        return None
+    frame = clause.framed(PASSIVE)
+    mention = clause.subject[0]
+    text = clause.text
+    if mention and text[mention[0]:mention[1]].lower() not in ("it", "this", "that"):
+        frame.content = [mention] + clause.right
+    else:
+        frame.content = clause.right
+    frame.clause_start = mention[0] if mention else clause.cue.span[0]
+    return frame
+
+
+def shared_subject(clause: Clause) -> Frame | None:
+    """ "..., adding that ...", "... but said ...": no subject of its own; the source is
+    the previous cue's in the sentence, else the sentence's subject ("He reminisced about
+    her days, and said ...")."""
+    if clause.subject[0] is not None:
+        return None
+    before = clause.before_subject
+    lower = before.lower()
+    if clause.frames and (before.endswith(",") or lower.endswith((" and", " but", " while"))):
+        frame = clause.framed(SHARED_SUBJECT)
+        frame.inherit_from = clause.frames[-1]
+    elif lower.endswith((" and", " but", ",")):
+        frame = clause.framed(SHARED_SUBJECT)
+        subject = phrases.SENTENCE_SUBJECT.match(clause.text, clause.sentence[0],
+                                                 clause.cue.span[0])
+        frame.source_span = subject.span(1) if subject else None
+    else:
+        return None
+    frame.content = clause.right
+    frame.clause_start = clause.cue.span[0]
+    return frame
+
+
+def content_source_cue(clause: Clause) -> Frame | None:
+    """ '"The plan will fail," Smith said.' / '..., the source said.' Content came first;
+    an attribution before the source is itself that content ("The minister insisted the
+    figures were correct, officials said")."""
+    mention = clause.subject[0]
+    if mention is None:
+        return None
+    text, c1, right = clause.text, clause.cue.span[1], clause.right
+    comma_quote = bool(right) and (text[c1:right[0][0]].strip() == "," or (
+        phrases.is_circumstance(text, c1, right[-1][1])))
+    if right and not comma_quote:
+        return None
+    if not _ends_content(text, clause.before_subject, clause.lo, clause.sentence[0]):
+        return None
+    frame = clause.framed(CONTENT_SOURCE_CUE)
+    frame.source_span = mention
+    start = clause.lo
+    if clause.frames and _reports_previous(text, clause.frames[-1], mention[0], clause.quotes):
+        start = clause.frames[-1].clause_start
+    _content_before(text, frame, start, mention[0], c1, clause.quotes)
+    return frame
+
+
+def source_cue_content(clause: Clause) -> Frame | None:
+    """ "Kadyrov has claimed (that) ...", "X told Y that ...", and its variants: a relative
+    pronoun as subject (``who_clause``: "Kadyrov, who said ...") and a colon before the
+    content (``colon_quote``: 'The statement read: "..."')."""
+    mention = clause.subject[0]
+    if mention is None:
+        return None
+    text, c1, right = clause.text, clause.cue.span[1], clause.right
+    frame = clause.framed(SOURCE_CUE_CONTENT)
+    frame.source_span = mention
+    if text[mention[0]:mention[1]].lower() in ("who", "which", "that"):
+        frame.rule = WHO_CLAUSE
+        comma = text.rfind(",", clause.sentence[0], mention[0])
+        if comma > clause.sentence[0]:
+            frame.antecedent_span = phrases.left_np(text, clause.sentence[0], comma)
+    frame.clause_start = mention[0]
+    frame.content = right
+    if right and ":" in text[c1:right[0][0]]:
+        frame.rule = COLON_QUOTE
+    if not right:
+        colon_quote = _colon_quote(text, c1, clause.quotes)
+        if colon_quote is not None:
+            frame.rule = COLON_QUOTE
+            frame.content = [colon_quote]
+    return frame
+
+
+#: The rules for a cue, tried in this order; the first that returns a frame wins.
+CUE_RULES = (according_to, after_relative_clause, content_cue_source, passive,
+             shared_subject, content_source_cue, source_cue_content)
+
+
 def _frames_for_sentence(
     text: str,
     sentence: tuple[int, int],
@@ -317,149 +581,25 @@ def _frames_for_sentence(
     sentence_cues: list[cuemod.CueMatch],
     quotes: QuoteList,
 ) -> list[Frame]:
-    """Source and content of every cue of one sentence."""
+    """Source and content of every cue of one sentence, by the first rule that fits."""
     ss, se = sentence
+    cues = [c for c in sentence_cues if not _is_noun_use(text, c, ss, se)]
     frames: list[Frame] = []
-    sentence_cues = [c for c in sentence_cues if not _is_noun_use(text, c, ss, se)]
-    for cue in sentence_cues:
-        c0, c1 = cue.span
-        clause_lo = frames[-1].cue.span[1] if frames else ss
-        if cue.entry.lemma == "according to":
-            frame = Frame(cue, index, "according_to", clause_start=c0)
-            np = phrases.ACCORDING_NP.match(text, c1, se)
-            if np:
-                s_start, s_end = np.span(1)
-                trailing = phrases.TRAILING_SKIP.search(text, s_start, s_end)
-                if trailing and trailing.start() > s_start:
-                    s_end = trailing.start()
-                source = phrases.strip_span(text, s_start, s_end)
-                frame.source_span = source if source[1] > source[0] else None
-                after = np.end()
-                before = text[clause_lo:c0].strip(" ,")
-                if before and not before.endswith(("(", "—")) and not (
-                        _fronted_adverbial(before) and text[np.end():se].strip(" ,.")):
-                    content_end = c0
-                    while content_end > clause_lo and text[content_end - 1] in " ,":
-                        content_end -= 1
-                    frame.content = [phrases.strip_span(text, clause_lo, content_end)]
-                    frame.preposed = False
-                else:
-                    rest = text[after:se]
-                    offset = len(rest) - len(rest.lstrip(" ,"))
-                    start, stop = phrases.strip_span(text, after + offset, se)
-                    stop = start + len(phrases.SENTENCE_END.sub("", text[start:stop]))
-                    if stop > start:
-                        frame.content = [(start, stop)]
+    for cue in cues:
+        clause = Clause(text, sentence, index, cue, cues, quotes, frames)
+        frame = next((f for rule in CUE_RULES if (f := rule(clause)) is not None), None)
+        if frame is not None:
             frames.append(frame)
-            continue
-        frame = Frame(cue, index, "source_cue_content", clause_start=c0)
-        _, right = _right_content(text, frame, se, quotes)
-        next_cue = next((c for c in sentence_cues if c.span[0] >= c1), None)
-        if right and next_cue is not None and right[0][0] >= next_cue.span[0] - 1:
-            right = []  # "..., the source said, adding that ...": nothing of its own
-        before_cue = text[clause_lo:c0].rstrip()
-        if right and before_cue.endswith(",") and frames and _closes_relative(frames[-1]):
-            # "Owen Harte, who argues ..., has said the vote ...": the relative clause
-            # ends at the comma; the main cue's subject is what "who" stands for.
-            frame.source_span = frames[-1].antecedent_span
-            frame.content = right
-            frames.append(frame)
-            continue
-        after_content = _ends_content(text, before_cue, clause_lo, ss)
-        apposed: tuple[Span | None, Span | None, str | None] = (None, None, None)
-        if before_cue.endswith(",") and not frames:
-            apposed = phrases.appositive(text, clause_lo, clause_lo + len(before_cue))
-            if apposed[0] is not None and (apposed[0][0] <= ss + 1 or _ends_content(
-                    text, text[clause_lo:apposed[0][0]].rstrip(), clause_lo, ss)):
-                after_content = False
-        cue_word = text[cue.word_start:c1].lower()
-        participle = cue_word.endswith(("ing", "ing to", "ing on"))
-        inverted = None
-        if after_content and not participle:
-            inverted = phrases.inverted_source(text, c1, se)
-        if inverted is not None and not cue.passive:
-            # "\"...,\" said Kadyrov." The source follows the cue.
-            frame.rule = "content_cue_source"
-            frame.source_span = inverted
-            apposition = phrases.TRAILING_APPOSITIVE.match(text, inverted[1], se)
-            if apposition:
-                frame.antecedent_span = inverted
-                frame.role_hint = apposition.group(1)
-                frame.source_span = inverted = (inverted[0], apposition.end(1))
-            _content_before(text, frame, clause_lo, c0, inverted[1], quotes)
-            frames.append(frame)
-            continue
-        ing = cue_word.endswith("ing") and not cue.aux
-        left_np = phrases.left_np(text, clause_lo, c0, short=ing)
-        if apposed[0] is not None and (left_np is None or not after_content):
-            # "Brian Fallon, a spokesman for Mrs. Clinton, said": the mention is the name
-            # with its apposition; the name alone is what gets resolved.
-            left_np, frame.antecedent_span, frame.role_hint = apposed
-        anchor = left_np[0] if left_np else c0
-        before = text[clause_lo:anchor].rstrip()
-        if cue.passive:
-            frame.rule = "passive"
-            if left_np and text[left_np[0]:left_np[1]].lower() not in ("it", "this", "that"):
-                frame.content = [left_np] + right
-            else:
-                frame.content = right
-            frame.clause_start = left_np[0] if left_np else c0
-            frames.append(frame)
-            continue
-        before_lower = before.lower()
-        if left_np is None and frames and (
-            before.endswith(",") or before_lower.endswith((" and", " but", " while"))
-        ):
-            frame.rule = "shared_subject"
-            frame.inherit_from = frames[-1]
-            frame.content = right
-            frame.clause_start = c0
-            frames.append(frame)
-            continue
-        if left_np is None and before_lower.endswith((" and", " but", ",")):
-            # "... reminisced about her days, and said ...": the sentence's subject, when
-            # it is a name or a pronoun; otherwise the source stays unknown.
-            subject = phrases.SENTENCE_SUBJECT.match(text, ss, c0)
-            frame.rule = "shared_subject"
-            frame.source_span = subject.span(1) if subject else None
-            frame.content = right
-            frame.clause_start = c0
-            frames.append(frame)
-            continue
-        if left_np is None:
-            continue
-        frame.source_span = left_np
-        comma_quote = bool(right) and (text[c1:right[0][0]].strip() == "," or (
-            phrases.is_circumstance(text, c1, right[-1][1])))
-        if (not right or comma_quote) and _ends_content(text, before, clause_lo, ss):
-            # "\"...,\" Kadyrov said." / "..., the source said." Content came first.
-            frame.rule = "content_source_cue"
-            if frames and _reports_previous(text, frames[-1], anchor, quotes):
-                _content_before(text, frame, frames[-1].clause_start, anchor, c1, quotes)
-            else:
-                _content_before(text, frame, clause_lo, anchor, c1, quotes)
-            frames.append(frame)
-            continue
-        word = text[left_np[0]:left_np[1]].lower()
-        if word in ("who", "which", "that"):
-            frame.rule = "who_clause"
-            comma = text.rfind(",", ss, left_np[0])
-            if comma > ss:
-                frame.antecedent_span = phrases.left_np(text, ss, comma)
-        frame.clause_start = left_np[0]
-        frame.content = right
-        if right and ":" in text[c1:right[0][0]]:
-            frame.rule = "colon_quote"
-        if not right:
-            colon_quote = _colon_quote(text, c1, quotes)
-            if colon_quote is not None:
-                frame.rule = "colon_quote"
-                frame.content = [colon_quote]
-        frames.append(frame)
     frames = [f for f in frames if (f.content or f.cue.entry.stance == "refusal")
               and _frame_allowed(text, f)]
-    # A preposed content stops where a coordinated cue begins ("..., adding that ...",
-    # "... but said ..."); a cue with its own subject inside it is nested reported speech.
+    _end_preposed_contents(text, frames, quotes)
+    return [f for f in frames if f.content or f.cue.entry.stance == "refusal"]
+
+
+def _end_preposed_contents(text: str, frames: list[Frame], quotes: QuoteList) -> None:
+    """A preposed content stops where a coordinated cue begins ("..., adding that ...",
+    "... but said ..."); a cue with its own subject inside it is nested reported speech
+    ("X said (that) Y believes ...": Y's words inside X's)."""
     for current, following in zip(frames, frames[1:], strict=False):
         if not (current.preposed and current.content):
             continue
@@ -468,10 +608,10 @@ def _frames_for_sentence(
         that = _THAT_START.match(text, content_start)
         if that:
             content_start = that.end()
-        if following.rule in ("source_cue_content", "who_clause", "passive") and (
+        if following.rule in (SOURCE_CUE_CONTENT, WHO_CLAUSE, PASSIVE) and (
             abs(following.clause_start - content_start) <= 1
         ):
-            following.nested = True  # "X said (that) Y believes ...": Y's words inside X's
+            following.nested = True
             continue
         pieces = []
         for s, e in current.content:
@@ -482,7 +622,6 @@ def _frames_for_sentence(
             if e > s:
                 pieces.append((s, e))
         current.content = pieces
-    return [f for f in frames if f.content or f.cue.entry.stance == "refusal"]
 
 
 def _closes_relative(previous: Frame) -> bool:

@@ -44,3 +44,39 @@ def test_fetch_saves_html_and_returns_rows(server, tmp_path):
 def test_private_addresses_are_refused_by_default(server, tmp_path):
     df = analysis.fetch_articles(f"{server}/bridge.html", folder=tmp_path / "d")
     assert df.empty and analysis.skipped(df)["reason"].str.startswith("download failed").all()
+
+
+class _Drip(http.server.BaseHTTPRequestHandler):
+    """Sends a page one byte at a time, 0.05 s apart (a slow-loris server)."""
+
+    def do_GET(self):  # noqa: N802 - the name http.server calls
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        for byte in ARTICLE_HTML.encode():
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            threading.Event().wait(0.05)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_url_has_a_time_and_a_size_budget(server, tmp_path):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Drip)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    slow = f"http://127.0.0.1:{httpd.server_address[1]}/slow.html"
+    try:
+        df = analysis.fetch_articles([slow, f"{server}/bridge.html"], folder=tmp_path / "d",
+                                     allow_private=True, timeout=0.5, max_bytes=10_000_000)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert df["title"].tolist() == ["Bridge closes for repairs"]
+    assert analysis.skipped(df)["reason"].tolist() == ["download failed: took longer than 0.5 s"]
+    assert df.attrs["records_seen"] == 2
+    small = analysis.fetch_articles(f"{server}/bridge.html", folder=tmp_path / "d",
+                                    allow_private=True, max_bytes=100)
+    assert analysis.skipped(small)["reason"].tolist() == [
+        "download failed: larger than 100 bytes"]

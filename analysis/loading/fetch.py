@@ -1,8 +1,11 @@
 """Download pages (the only network code of the project) and load them as articles.
 
-``fetch_articles(urls, folder=...)`` fetches each URL with trafilatura's fetcher, saves
-the HTML as ``<folder>/<16 hex of sha1(url)>.html`` and returns the loaded rows, with
-``url`` set to the address asked for. A failed download is a skip in the load report.
+``fetch_articles(urls, folder=...)`` fetches each URL (urllib3, through trafilatura's
+connection pool, which refuses private addresses on every redirect), saves the HTML as
+``<folder>/<16 hex of sha1(url)>.html`` and returns the loaded rows, with ``url`` set to
+the address asked for. A failed download is a skip in the load report saying why. Each
+URL has a budget: ``timeout`` seconds for the whole download (not per read: a server
+that sends one byte a second is cut off) and ``max_bytes`` of (decompressed) body.
 The page is decoded as a browser would (``formats.html.decode_page``: the charset of the
 HTTP header, then the page's ``<meta>``; ISO-8859-1 read as Windows-1252) and saved as
 UTF-8 with a byte order mark, which outranks the page's own, now stale, ``<meta>`` label
@@ -13,6 +16,7 @@ The analysis never calls this; run it yourself, then analyse the saved files.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,6 +25,13 @@ import pandas as pd
 from analysis.paths import resolve
 
 DEFAULT_FOLDER = "data/downloads"
+DEFAULT_TIMEOUT = 30.0  # seconds per URL, the whole download
+DEFAULT_FETCH_BYTES = 20_000_000  # body bytes per URL
+READ_BYTES = 65_536  # at most this much per read; a read returns what has arrived
+
+
+class DownloadFailed(Exception):
+    """One URL could not be downloaded; the message is the load report's reason."""
 
 
 def fetch_articles(
@@ -29,19 +40,18 @@ def fetch_articles(
     folder: str | Path = DEFAULT_FOLDER,
     errors: str = "report",
     allow_private: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_FETCH_BYTES,
 ) -> pd.DataFrame:
     """Download ``urls``, save the HTML under ``folder`` (relative: to the repository root).
 
     Returns ``load_articles`` rows for the saved pages, in the order of ``urls``; a URL
-    that could not be downloaded is listed in ``df.attrs["skipped"]`` with the reason.
-    trafilatura refuses private and loopback addresses (SSRF protection);
-    ``allow_private=True`` lifts that, e.g. for a server on your own machine.
+    that could not be downloaded (no answer, an HTTP error, over ``timeout`` seconds or
+    ``max_bytes`` bytes) is listed in ``df.attrs["skipped"]`` with the reason, or raises
+    ``LoadError`` with ``errors="raise"``. Private and loopback addresses are refused
+    (SSRF protection); ``allow_private=True`` lifts that, e.g. for a server on your own
+    machine.
     """
-    from trafilatura.settings import use_config
-
-    config = use_config()
-    config.set("DEFAULT", "SSRF_PROTECTION", "False" if allow_private else "True")
-
     from analysis.loading import LoadError, load_articles
 
     urls = [urls] if isinstance(urls, str) else list(urls)
@@ -50,12 +60,13 @@ def fetch_articles(
     saved: list[tuple[str, Path]] = []
     failures: list[dict[str, object]] = []
     for url in urls:
-        html = _download(url, config)
-        if html is None:
+        try:
+            html = _download(url, allow_private=allow_private, timeout=timeout,
+                             max_bytes=max_bytes)
+        except DownloadFailed as failure:
             if errors == "raise":
-                raise LoadError(url, None, "download failed (no response or an HTTP error)")
-            failures.append({"path": url, "record": None,
-                             "reason": "download failed (no response or an HTTP error)"})
+                raise LoadError(url, None, str(failure)) from None
+            failures.append({"path": url, "record": None, "reason": str(failure)})
             continue
         path = target / f"{hashlib.sha1(url.encode('utf-8')).hexdigest()[:16]}.html"
         path.write_text(html, encoding="utf-8-sig")
@@ -64,27 +75,47 @@ def fetch_articles(
     by_path = {str(path): url for url, path in saved}
     frame["url"] = frame["source_path"].map(by_path).astype("string").fillna(frame["url"])
     frame.attrs["skipped"] = failures + list(frame.attrs.get("skipped", []))
-    frame.attrs["records_seen"] = len(frame) + len(frame.attrs["skipped"])
+    frame.attrs["records_seen"] += len(failures)
     return frame
 
 
-def _download(url: str, config) -> str | None:
-    """The page at ``url`` decoded as a browser would, or None (no 200 response, or a
-    size trafilatura refuses; the same checks as ``trafilatura.fetch_url``)."""
-    from trafilatura import fetch_response
-    from trafilatura.settings import Extractor
-    from trafilatura.utils import handle_compressed_file, is_acceptable_length
+def _body(response, *, timeout: float, max_bytes: int) -> bytes:
+    """The body of ``response``, read within ``timeout`` seconds and ``max_bytes`` bytes."""
+    deadline = time.monotonic() + timeout
+    body = bytearray()
+    while chunk := response.read1(READ_BYTES):
+        body += chunk
+        if len(body) > max_bytes:
+            raise DownloadFailed(f"download failed: larger than {max_bytes:,} bytes")
+        if time.monotonic() > deadline:
+            raise DownloadFailed(f"download failed: took longer than {timeout:g} s")
+    return bytes(body)
+
+
+def _download(url: str, *, allow_private: bool, timeout: float, max_bytes: int) -> str:
+    """The page at ``url`` decoded as a browser would; raises ``DownloadFailed``."""
+    import urllib3
+    from trafilatura.downloads import DEFAULT_HEADERS, create_pool
 
     from analysis.loading.cleaning import NotText
     from analysis.loading.formats.html import charset_of, decode_page
 
-    response = fetch_response(url, config=config)
-    if not response or not response.data or response.status != 200:
-        return None
-    data = handle_compressed_file(response.data, config.getint("DEFAULT", "MAX_FILE_SIZE"))
-    if not is_acceptable_length(len(data), Extractor(config=config)):
-        return None
+    pool = create_pool(ssrf_protection=not allow_private)
     try:
-        return decode_page(data, charset_of((response.headers or {}).get("content-type")))
+        response = pool.request("GET", url, headers=DEFAULT_HEADERS, preload_content=False,
+                                timeout=urllib3.Timeout(total=timeout),
+                                retries=urllib3.Retry(total=5, connect=0))
+        try:
+            if response.status != 200:
+                raise DownloadFailed(f"download failed: HTTP {response.status}")
+            data = _body(response, timeout=timeout, max_bytes=max_bytes)
+        finally:
+            response.release_conn()
+    except (urllib3.exceptions.HTTPError, OSError, ValueError) as error:
+        raise DownloadFailed(f"download failed: {type(error).__name__}: {error}") from None
+    if not data:
+        raise DownloadFailed("download failed: empty response")
+    try:
+        return decode_page(data, charset_of(response.headers.get("content-type")))
     except NotText:
-        return None
+        raise DownloadFailed("download failed: the response is not text") from None

@@ -122,102 +122,176 @@ def _quote_ending_at(quotes: QuoteList, end: int) -> quotemod.QuoteSpan | None:
     return quotes.by_end.get(end) or quotes.by_end.get(end - 1)
 
 
+# ------------------------------------------------------------------ noun uses of cue words
+#
+# A cue word is read as a noun (and dropped) when one of these small rules says so. Each
+# reads the ``CueSite``: the cue word and what stands right before and after it.
+
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
-_PREVIOUS_WORD = re.compile(r"([\w'’-]+) +$")
 #: Tags of a word that shows the cue before it was a noun: a verb of its own clause.
 _VERB_AFTER_NOUN_TAGS = syntax.FINITE_VERB_TAGS | {"VBN"}
 #: Tags of a modifier that shows the cue after it is a noun ("false claims").
 _ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
-
-
-def _noun_before_verb(text: str, cue: cuemod.CueMatch, sentence_end: int) -> bool:
-    """ "The insurance claims were settled", "US show sued for ...": a word that can be a
-    noun, right before a verb, is the head of the subject, not a reporting verb."""
-    if cue.aux or " " in cue.entry.lemma:
-        return False
-    word = text[cue.word_start:cue.span[1]]
-    if not (syntax.lexicon_tag(word.lower()) or "").startswith("NN"):
-        return False
-    following = _NEXT_WORD.match(text, cue.span[1], sentence_end)
-    return bool(following) and syntax.lexicon_tag(following.group(1).lower()) in (
-        _VERB_AFTER_NOUN_TAGS) and following.group(1).lower() != "that"
-
-
-def _noun_after_adjective(text: str, cue: cuemod.CueMatch, sentence_start: int) -> bool:
-    """ "false claims", "for Same Report": a noun-like cue word right after an adjective."""
-    if cue.aux:
-        return False
-    word = text[cue.word_start:cue.span[1]]
-    if not (syntax.lexicon_tag(word.lower()) or "").startswith("NN"):
-        return False
-    previous = _PREVIOUS_WORD.search(text, max(sentence_start, cue.word_start - 30),
-                                     cue.word_start)
-    return bool(previous) and syntax.lexicon_tag(previous.group(1).lower()) in _ADJECTIVE_TAGS
-
-
 #: Participles that name a thing rather than report ("a group called X", "known as HFCs").
 _NAMING_PARTICIPLES = frozenset({"called", "known"})
+_BEFORE_INFINITIVE_OR_NOUN = frozenset(
+    {"to", "of", "for", "with", "than", "will", "would", "can", "could"})
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "who", "which", "that"})
 
 
-def _names_a_thing(text: str, cue: cuemod.CueMatch, sentence_start: int) -> bool:
+@dataclass
+class CueSite:
+    """A cue word and its neighbours in its sentence."""
+
+    text: str
+    cue: cuemod.CueMatch
+    sentence_start: int
+    sentence_end: int
+
+    @cached_property
+    def word(self) -> str:
+        """The cue word(s) as written, without auxiliaries ("claims", "According to")."""
+        return self.text[self.cue.word_start:self.cue.span[1]]
+
+    @cached_property
+    def lower(self) -> str:
+        return self.word.lower()
+
+    @cached_property
+    def words_before(self) -> list[str]:
+        """The words of the 30 characters before the cue, in its sentence."""
+        start = max(self.sentence_start, self.cue.span[0] - 30)
+        return phrases.WORD.findall(self.text[start:self.cue.span[0]])
+
+    @cached_property
+    def previous(self) -> str:
+        """The word right before, lower-cased ("" at the sentence start)."""
+        return self.words_before[-1].lower() if self.words_before else ""
+
+    @cached_property
+    def last_char(self) -> str:
+        """The last character before the cue that is not a space."""
+        start = max(self.sentence_start, self.cue.span[0] - 30)
+        return self.text[start:self.cue.span[0]].rstrip()[-1:]
+
+    @cached_property
+    def noun_tagged(self) -> bool:
+        """Whether the lexicon's most frequent tag for the word is a noun."""
+        return (syntax.lexicon_tag(self.lower) or "").startswith("NN")
+
+    @cached_property
+    def plural_form(self) -> bool:
+        """ "claims", "states": one word ending in -s (not -ss)."""
+        return self.lower.endswith("s") and not self.lower.endswith("ss") and (
+            " " not in self.lower)
+
+    def next_word(self) -> str:
+        """The word right after the cue, lower-cased ("" at the sentence end)."""
+        match = _NEXT_WORD.match(self.text, self.cue.span[1], self.sentence_end)
+        return match.group(1).lower() if match else ""
+
+    def follows(self, width: int) -> str:
+        """The next ``width`` characters after the cue, without leading spaces."""
+        return self.text[self.cue.span[1]:self.cue.span[1] + width].lstrip()
+
+
+def noun_before_verb(site: CueSite) -> bool:
+    """ "The insurance claims were settled", "US show sued": a noun-like word right before
+    a verb is the head of the subject."""
+    if site.cue.aux or " " in site.cue.entry.lemma or not site.noun_tagged:
+        return False
+    following = site.next_word()
+    return following != "that" and syntax.lexicon_tag(following) in _VERB_AFTER_NOUN_TAGS
+
+
+def noun_after_adjective(site: CueSite) -> bool:
+    """ "false claims", "for Same Report": a noun-like word right after an adjective."""
+    return not site.cue.aux and site.noun_tagged and bool(site.words_before) and (
+        site.last_char.isalnum() and syntax.lexicon_tag(site.previous) in _ADJECTIVE_TAGS)
+
+
+def names_a_thing(site: CueSite) -> bool:
     """ "a group called Lashkar-e-Taiba", "sanctions known as sequestration": a participle
     right after a common noun names a thing; nobody is cited."""
-    word = text[cue.word_start:cue.span[1]].lower()
-    if cue.aux or word not in _NAMING_PARTICIPLES:
+    if site.cue.aux or site.lower not in _NAMING_PARTICIPLES or not site.words_before:
         return False
-    previous = _PREVIOUS_WORD.search(text, max(sentence_start, cue.word_start - 30),
-                                     cue.word_start)
-    return bool(previous) and previous.group(1)[:1].islower() and (
-        syntax.lexicon_tag(previous.group(1)) or "").startswith("NN")
+    previous = site.words_before[-1]
+    return site.last_char.isalnum() and previous[:1].islower() and (
+        syntax.lexicon_tag(previous) or "").startswith("NN")
+
+
+def plural_after_auxiliary(site: CueSite) -> bool:
+    """ "has plans", "had talks": an auxiliary never precedes a verb in -s."""
+    return bool(site.cue.aux) and site.plural_form and site.lower != site.cue.entry.lemma
+
+
+def after_determiner(site: CueSite) -> bool:
+    """ "his claims", "the report", "Kadyrov's claims": a determiner or possessive."""
+    glued = site.last_char.isalnum() or site.last_char in "'’"
+    return glued and (site.previous in _DETERMINERS_BUT_THAT
+                      or site.previous.endswith(("'s", "’s", "s'", "s’")))
+
+
+def after_preposition_or_modal(site: CueSite) -> bool:
+    """ "a plan to report", "the cost of claims", "will report": not a finite verb."""
+    return site.previous in _BEFORE_INFINITIVE_OR_NOUN
+
+
+def after_number(site: CueSite) -> bool:
+    """ "758 pledged delegates", "two plans": a number before an -ed or -s word."""
+    return site.last_char.isalnum() and (
+        site.previous[:1].isdigit() or site.previous in _NUMBER_WORDS) and (
+        site.lower.endswith(("ed", "s")))
+
+
+def plural_noun_like(site: CueSite) -> bool:
+    """ "states", "plans", "attacks": a verb only after a name or pronoun, or before
+    "that", a colon or a quote."""
+    if not (site.plural_form and site.cue.entry.lemma in _NOUN_LIKE):
+        return False
+    subject = site.words_before[-1] if site.words_before else ""
+    return not (subject[:1].isupper() or site.previous in _PRONOUN_SUBJECTS
+                or site.follows(8).lower().startswith(("that", ":", '"', "“")))
+
+
+def bare_base_form(site: CueSite) -> bool:
+    """ "the report", "a claim": the base form counts only after a plural or pronoun
+    subject ("people say", "they claim"), a name, a percentage, or before a colon or
+    quote, or under negation."""
+    if site.lower != site.cue.entry.lemma or " " in site.word:
+        return False
+    return not (
+        site.previous in _SUBJECT_BEFORE_BASE or site.previous.endswith("s") or site.cue.negated
+        or (site.words_before and site.words_before[-1][:1].isupper()
+            and len(site.words_before) > 1)
+        or site.last_char == "%" or site.previous in ("percent", "cent")
+        or site.follows(3)[:1] in (":", '"', "“")
+    )
+
+
+def capitalised_mid_sentence(site: CueSite) -> bool:
+    """ "Hope" inside a sentence that is not in title case: a name or a noun."""
+    text, start = site.text, site.sentence_start
+    return site.word[0].isupper() and site.cue.word_start > start and (
+        text[start:site.cue.word_start].strip() not in ("", '"', "“")) and not (
+        _is_title_case(text, start, site.sentence_end))
+
+
+#: Rules that apply to any cue word; then, for a bare word (no auxiliary, not a refusal
+#: or "according to"), the rest.
+NOUN_RULES = (noun_before_verb, noun_after_adjective, names_a_thing, plural_after_auxiliary)
+BARE_WORD_NOUN_RULES = (after_determiner, after_preposition_or_modal, after_number,
+                        plural_noun_like, bare_base_form, capitalised_mid_sentence)
 
 
 def _is_noun_use(text: str, cue: cuemod.CueMatch, sentence_start: int, sentence_end: int) -> bool:
     """True for "his claims", "the report", "to say", "Hope" (not a reporting verb)."""
-    if _noun_before_verb(text, cue, sentence_end) or _noun_after_adjective(
-            text, cue, sentence_start) or _names_a_thing(text, cue, sentence_start):
+    site = CueSite(text, cue, sentence_start, sentence_end)
+    if any(rule(site) for rule in NOUN_RULES):
         return True
-    word = text[cue.word_start : cue.span[1]]
-    word_lower = word.lower()
-    if cue.aux and " " not in word_lower and word_lower != cue.entry.lemma and (
-        word_lower.endswith("s") and not word_lower.endswith("ss")
-    ):
-        return True  # "has plans", "had talks": an auxiliary never precedes a 3sg verb
     if cue.aux or cue.entry.stance == "refusal" or cue.entry.lemma == "according to":
         return False
-    before = text[max(sentence_start, cue.span[0] - 30) : cue.span[0]]
-    words = phrases.WORD.findall(before)
-    previous = words[-1].lower() if words else ""
-    last_char = before.rstrip()[-1:]  # "" when only spaces precede the cue
-    glued = last_char.isalnum() or last_char in "'’"
-    if glued and (previous in _DETERMINERS_BUT_THAT
-                  or previous.endswith(("'s", "’s", "s'", "s’"))):
-        return True
-    if previous in ("to", "of", "for", "with", "than", "will", "would", "can", "could"):
-        return True
-    if last_char.isalnum() and (previous[:1].isdigit() or previous in _NUMBER_WORDS) \
-            and word_lower.endswith(("ed", "s")):
-        return True  # "758 pledged delegates", "two plans"
-    if word_lower.endswith("s") and not word_lower.endswith("ss") and " " not in word_lower and (
-        cue.entry.lemma in _NOUN_LIKE
-    ):
-        # "states", "plans", "attacks": a verb only after a name or pronoun, or before
-        # "that", a colon or a quote.
-        subject = words[-1] if words else ""
-        follows = text[cue.span[1]:cue.span[1] + 8].lstrip().lower()
-        if not (subject[:1].isupper() or previous in ("he", "she", "it", "who", "which", "that")
-                or follows.startswith(("that", ":", '"', "“"))):
-            return True
-    follows = text[cue.span[1]:cue.span[1] + 3].lstrip()[:1]
-    if word_lower == cue.entry.lemma and " " not in word and not (
-        previous in _SUBJECT_BEFORE_BASE or previous.endswith("s") or cue.negated
-        or (words and words[-1][:1].isupper() and len(words) > 1)
-        or last_char == "%" or previous in ("percent", "cent")
-        or follows in (":", '"', "“")
-    ):
-        return True
-    return bool(word[0].isupper() and cue.word_start > sentence_start
-                and text[sentence_start:cue.word_start].strip() not in ("", '"', "“")
-                and not _is_title_case(text, sentence_start, sentence_end))
+    return any(rule(site) for rule in BARE_WORD_NOUN_RULES)
 
 
 def _is_title_case(text: str, start: int, end: int) -> bool:

@@ -52,6 +52,9 @@ EXPECTED_GOLD = {
     "101_mayor_insists_night_buses",
     "102_river_fenn_spills",
     "103_rowing_club_treasurer",
+    "104_depot_closure_officials",
+    "105_ward_closure_nurses",
+    "106_landlord_claims_tenants",
     "harbour_herald_2025__0",
     "harbour_herald_2025__1",
     "harbour_herald_2025__2",
@@ -289,7 +292,7 @@ def _all_records():
 def test_constructed_articles_follow_the_data_contract():
     """Lengths, metadata and the planted duplicate / Spanish record stay as documented."""
     records = list(_all_records())
-    assert len(records) == 15  # seed + 12 English + Spanish + duplicate
+    assert len(records) == 18  # seed + 15 English + Spanish + duplicate
     texts: dict[str, list[str]] = {}
     outlets = set()
     months = set()

@@ -5,6 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 REPORTS ?= reports
 CORPUS ?= data/articles
+GROUP_BY ?= auto
 
 .PHONY: report test lab bench clean
 
@@ -22,7 +23,7 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	touch $@ $(VENV)/.installed
 
 report: $(VENV)/.installed
-	$(PY) -m analysis report --corpus "$(CORPUS)" --out "$(REPORTS)"
+	$(PY) -m analysis report --corpus "$(CORPUS)" --out "$(REPORTS)" --group-by "$(GROUP_BY)"
 
 test: $(VENV)/.installed-test
 	$(PY) -m analysis test

@@ -3,6 +3,8 @@
 - ``report``  analyse a corpus and write the reports and tables (``make report``)
 - ``tables``  write the article, profile and record tables as CSV
 - ``profile`` analyse a large corpus in chunks into Parquet/CSV tables (resumable)
+- ``notebooks`` sync each notebook with its percent-format ``.py`` twin (jupytext), strip
+  outputs; ``--student DIR`` also writes the student edition (no solutions)
 - ``test``    run the test suite (``make test``)
 - ``lab``     open JupyterLab on the notebooks (``make lab``)
 - ``bench``   run every script in ``benchmarks/`` (``make bench``)
@@ -13,33 +15,11 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-from pathlib import Path
 
-from analysis.paths import REPO_ROOT, resolve, with_portable_paths
+from analysis.export import write_tables
+from analysis.paths import REPO_ROOT, resolve
 
-
-def write_tables(corpus: Path, out: Path) -> list[Path]:
-    """Load ``corpus`` and write its tables as CSV into ``out``; return the files."""
-    import analysis
-
-    articles = with_portable_paths(analysis.load_articles(corpus))
-    out.mkdir(parents=True, exist_ok=True)
-    tables = {
-        "articles": articles,
-        "skipped": analysis.skipped(articles),
-        "profile": analysis.profile(articles),
-        "quotes": analysis.quotes(articles),
-        "attributions": analysis.attributions(articles),
-        "sources": analysis.sources(articles),
-        "hedges": analysis.hedges(articles),
-        "boosters": analysis.boosters(articles),
-    }
-    written = []
-    for name, table in tables.items():
-        path = out / f"{name}.csv"
-        table.to_csv(path, index=False, lineterminator="\n")
-        written.append(path)
-    return written
+__all__ = ["main", "write_tables"]
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -56,11 +36,24 @@ def _report(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         index = build_reports(corpus, out, notebooks=resolve(args.notebooks),
-                              only=args.only or None, jobs=args.jobs)
+                              only=args.only or None, jobs=args.jobs,
+                              group_by=args.group_by)
     except ReportError as error:
         print(f"report failed: {error}", file=sys.stderr)
         return 1
     print(f"wrote {index} ({time.perf_counter() - started:.0f} s); open it in a browser")
+    return 0
+
+
+def _notebooks(args: argparse.Namespace) -> int:
+    from analysis.notebook_files import sync, write_student_edition
+
+    folder = resolve(args.notebooks)
+    for path in sync(folder):
+        print(f"synced {path.name} and {path.with_suffix('.py').name}")
+    if args.student:
+        for path in write_student_edition(folder, resolve(args.student)):
+            print(f"wrote {path}")
     return 0
 
 
@@ -109,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--only", nargs="*", metavar="NN",
                         help="run only the notebooks whose names start with these prefixes")
     report.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default 2)")
+    report.add_argument("--group-by", default="auto", metavar="COLUMN",
+                        help="what every comparison splits by: outlet, section, author, "
+                             "month, year, any column, or auto (default)")
     report.add_argument("--no-notebooks", action="store_true",
                         help="write the CSV tables only, without running the notebooks")
     report.set_defaults(run=_report)
@@ -128,6 +124,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     add_profile_arguments(profile)
     profile.set_defaults(run=_profile)
+
+    notebooks = commands.add_parser(
+        "notebooks", help="sync the notebooks with their .py twins (jupytext)")
+    notebooks.add_argument("--notebooks", default="notebooks")
+    notebooks.add_argument("--student", metavar="DIR",
+                           help="also write the student edition (no solutions) into DIR")
+    notebooks.set_defaults(run=_notebooks)
 
     test = commands.add_parser("test", help="run the test suite")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER)

@@ -23,6 +23,8 @@ import krippendorff
 import numpy as np
 import pandas as pd
 
+from analysis.spreadsheets import write_csv, write_workbook
+
 # records table -> (span prefix, text column, label column)
 TABLE_KINDS = {
     "quote": ("quote", "quote_text", "quote_kind"),
@@ -92,6 +94,10 @@ def export_for_coding(records_table: pd.DataFrame, path: str | Path, *, n: int =
                       context: int = 120, blind: bool = True) -> pd.DataFrame:
     """Write a seeded sample of records for hand coding as ``<path>.csv`` and ``.xlsx``.
 
+    The files are safe to open in a spreadsheet (``analysis.spreadsheets``): text cells
+    that start like a formula get a leading ``'``, Excel cells are strings, control
+    characters are replaced, and the CSV has a UTF-8 byte-order mark.
+
     ``records_table`` is ``analysis.quotes``, ``attributions``, ``hedges`` or ``boosters``;
     pass ``articles`` to include the surrounding text. With ``blind=True`` the coder files
     leave out the detector's label and rule, which go to ``<path>_key.csv``. Returns the
@@ -104,12 +110,11 @@ def export_for_coding(records_table: pd.DataFrame, path: str | Path, *, n: int =
     base.parent.mkdir(parents=True, exist_ok=True)
     sheet = sample[CODING_COLUMNS] if blind else sample
     files = [base.with_suffix(".csv"), base.with_suffix(".xlsx")]
-    sheet.to_csv(files[0], index=False, lineterminator="\n")
-    sheet.to_excel(files[1], index=False, sheet_name="coding")
+    write_csv(sheet, files[0])
+    write_workbook({"coding": sheet}, files[1])
     if blind:
         key = base.with_name(base.name + "_key.csv")
-        sample[["item_id", "detector_label", "rule"]].to_csv(key, index=False,
-                                                             lineterminator="\n")
+        write_csv(sample[["item_id", "detector_label", "rule"]], key)
         files.append(key)
     sample.attrs["files"] = [str(f) for f in files]
     return sample
@@ -159,3 +164,33 @@ def percent_agreement(coder_labels: Sequence[object], detector_labels: Sequence[
                                                               strict=True)
              if not pd.isna(a) and not pd.isna(b) and str(a).strip() and str(b).strip()]
     return sum(a == b for a, b in pairs) / len(pairs) if pairs else float("nan")
+
+
+def agreement_summary(coder_labels: Sequence[object], detector_labels: Sequence[object]
+                      ) -> str:
+    """One sentence on coder-detector agreement that is true whatever the data: the
+    number of items, percent agreement and alpha rounded, what alpha's size means by the
+    common rule of thumb, or why alpha is not defined (never a bare ``nan``).
+
+    >>> agreement_summary(["a", "b", "a"], ["a", "b", "b"])[:40]
+    '3 items coded: percent agreement 0.67, K'
+    """
+    coder, detector = list(coder_labels), list(detector_labels)
+    pairs = [(a, b) for a, b in zip(coder, detector, strict=True)
+             if not pd.isna(a) and not pd.isna(b) and str(a).strip() and str(b).strip()]
+    if not pairs:
+        return "No item has both a coder's and the detector's label: nothing to compare."
+    percent = percent_agreement(coder, detector)
+    alpha = agreement(coder, detector)
+    head = f"{len(pairs)} item{'s' if len(pairs) != 1 else ''} coded: percent agreement " \
+           f"{percent:.2f}"
+    if np.isnan(alpha):
+        return (f"{head}. Krippendorff's alpha is not defined here: every label in the data "
+                "is the same value, so agreement cannot be told from chance.")
+    if alpha >= 0.8:
+        meaning = "high enough to rely on the labels (0.8 or more)"
+    elif alpha >= 0.667:
+        meaning = "enough for tentative conclusions only (0.667 to 0.8)"
+    else:
+        meaning = "too low to rely on the detector's labels (below 0.667)"
+    return f"{head}, Krippendorff's alpha {alpha:.2f}: {meaning}."

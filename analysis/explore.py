@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import os
 import tempfile
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.highlight import highlight
+from analysis.spreadsheets import csv_bytes, workbook_bytes
 
 TABLES = ("profile", "quotes", "attributions", "sources", "hedges", "boosters")
 STATIC_NOTE = (
@@ -40,16 +40,10 @@ def tables_for(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
 def download_link(table: pd.DataFrame, name: str, fmt: str = "csv") -> str:
     """An HTML link that downloads ``table`` as ``<name>.csv`` or ``.xlsx`` (a data URI)."""
     if fmt == "csv":
-        payload = table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        payload = csv_bytes(table)
         mime = "text/csv"
     elif fmt == "xlsx":
-        buffer = io.BytesIO()
-        frame = table.copy()
-        for column in frame.columns:  # Excel has no time zones
-            if isinstance(frame[column].dtype, pd.DatetimeTZDtype):
-                frame[column] = frame[column].dt.tz_localize(None)
-        frame.to_excel(buffer, index=False)
-        payload = buffer.getvalue()
+        payload = workbook_bytes({name: table})
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         raise ValueError(f"fmt must be 'csv' or 'xlsx', not {fmt!r}")

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.paths import REPO_ROOT, resolve, with_portable_paths
+from analysis import grouping
+from analysis.paths import REPO_ROOT, resolve
 
 SEED_NAME = "000_1f5ea510983bc6a6"
 WIRE_EMPTY = {"", "none", "na", "nan", "<na>", "null"}
@@ -39,23 +40,24 @@ def open_corpus(corpus: str | Path, *, quiet: bool = False) -> pd.DataFrame:
 
     Raises ``FileNotFoundError`` with the resolved path when the corpus is missing.
     """
-    import analysis
-    from analysis.report import research_use_notice
+    from analysis.report import corpus_notice
+    from analysis.sidecar import load_corpus
 
     path = corpus_path(corpus)
     if not path.exists():
         raise FileNotFoundError(f"CORPUS not found: {path} (set CORPUS in the parameters cell)")
     articles = _shared_articles(path)
     if articles is None:
-        articles = with_portable_paths(analysis.load_articles(path))
+        articles = load_corpus(path)
     if not quiet:
-        outlets = articles["outlet"].nunique() if "outlet" in articles else 0
         skipped = len(articles.attrs.get("skipped", []))
-        print(f"Corpus {show_path(path)}: {len(articles)} articles from {outlets} outlets"
-              f" ({skipped} records skipped).")
-        notice = research_use_notice(path)
+        known = {c: grouping.n_known(articles, c) for c in ("outlet", "section")}
+        spread = ", ".join(f"{n} {c}s" for c, n in known.items() if n)
+        print(f"Corpus {show_path(path)}: {len(articles)} articles"
+              f"{' from ' + spread if spread else ''} ({skipped} records skipped).")
+        notice = corpus_notice(path)
         if notice:
-            print(f"Research use only ({notice}): do not publish outputs that quote it.")
+            print(notice)
     return articles
 
 
@@ -82,22 +84,30 @@ def with_articles(table: pd.DataFrame, articles: pd.DataFrame,
     return left.merge(right, on="article_id", how="left")
 
 
-def by_outlet(table: pd.DataFrame, column: str, *, outlet: str = "outlet",
-              share: bool = False) -> pd.DataFrame:
-    """Counts (or row shares) of ``column``'s values per outlet; outlets as rows.
+def by_group(table: pd.DataFrame, column: str, *, group: str = "group",
+             share: bool = False) -> pd.DataFrame:
+    """Counts (or row shares) of ``column``'s values per group; groups as rows.
 
-    Missing outlets become ``"(unknown)"``; missing values ``"(none)"``.
+    ``table`` carries a ``group`` column (``grouping.with_group``); missing values of
+    ``column`` become ``"(none)"``. Shares are rounded to 3 decimals.
     """
     if table.empty or column not in table:
         return pd.DataFrame()
-    rows = table[outlet].astype("string").fillna("(unknown)") if outlet in table else \
+    rows = table[group].astype("string").fillna(grouping.UNKNOWN) if group in table else \
         pd.Series("(all)", index=table.index)
     values = table[column].astype("string").fillna("(none)")
     counts = pd.crosstab(rows, values)
-    counts.index.name, counts.columns.name = "outlet", column
+    counts.index.name, counts.columns.name = group, column
     if share:
         counts = counts.div(counts.sum(axis=1), axis=0).round(3)
     return counts
+
+
+def label(title: object, limit: int = 50) -> str:
+    """A headline shortened for a table or chart, with an ellipsis when cut."""
+    from analysis.site.fmt import shorten
+
+    return shorten(title, limit)
 
 
 def pick_example(articles: pd.DataFrame) -> pd.Series | None:
@@ -149,12 +159,13 @@ def credits(articles: pd.DataFrame) -> pd.Series:
     return values.value_counts().rename("articles")
 
 
-def profile_with_articles(articles: pd.DataFrame) -> pd.DataFrame:
-    """``analysis.profile`` joined with ``outlet``, ``published``, ``title`` and a
-    ``wire`` flag (see ``is_wire``)."""
+def profile_with_articles(articles: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """``analysis.profile`` joined with ``outlet``, ``published``, ``title``, the ``group``
+    of ``by`` (``GROUP_BY``) and a ``wire`` flag (see ``is_wire``)."""
     import analysis
 
-    joined = with_articles(analysis.profile(articles), articles)
+    joined = grouping.with_group(with_articles(analysis.profile(articles), articles),
+                                 articles, by)
     flags = pd.DataFrame({"article_id": articles["article_id"].astype("string"),
                           "wire": is_wire(articles).to_numpy()})
     return joined.merge(flags, on="article_id", how="left")
@@ -167,3 +178,62 @@ def top_words_by(table: pd.DataFrame, key: str, value: str, n: int = 15) -> pd.S
     keys = table[key].astype("string").fillna("(no speaker)")
     sums = pd.to_numeric(table[value], errors="coerce").groupby(keys).sum()
     return sums.sort_values(ascending=False, kind="stable").head(n)
+
+
+def what_to_look_for(example: pd.Series) -> str:
+    """An HTML list of what to look for in the worked example, computed from its records:
+    the headline's cue, a distancing and a neutral cue, a partial quote and its speaker, a
+    refusal, a verification hedge, an approximator. Article text is escaped."""
+    import html
+
+    import analysis
+
+    one = pd.DataFrame([example])
+    attributions, quotes = analysis.attributions(one), analysis.quotes(one)
+    hedges = analysis.hedges(one)
+    points = []
+
+    def first(table: pd.DataFrame, **where: str) -> pd.Series | None:
+        for column, value in where.items():
+            table = table[table[column].astype("string") == value]
+        return table.iloc[0] if len(table) else None
+
+    def esc(value: object) -> str:
+        return html.escape(str(value))
+
+    head = first(attributions, field="title")
+    if head is not None:
+        points.append(f"The headline's <b>{esc(head['cue'])}</b> is a <i>{esc(head['stance'])}"
+                      "</i> cue: it frames the story before the first paragraph.")
+    distancing = first(attributions, field="text", stance="distancing")
+    neutral = first(attributions, field="text", stance="neutral")
+    if distancing is not None and neutral is not None:
+        points.append(f"<b>{esc(distancing['cue'])}</b> is a <i>distancing</i> cue: the "
+                      f"outlet does not vouch for the claim. Compare it with the neutral "
+                      f"<b>{esc(neutral['cue'])}</b>.")
+    elif neutral is not None:
+        points.append(f"<b>{esc(neutral['cue'])}</b> is a <i>neutral</i> cue, the verb "
+                      "style guides recommend; this story uses no distancing cue.")
+    partial = first(quotes, field="text", quote_kind="partial")
+    if partial is not None:
+        speaker = partial["speaker"] if isinstance(partial["speaker"], str) else None
+        points.append(f"<b>“{esc(partial['quote_text'])}”</b> is a <i>partial</i> quote: a "
+                      "few quoted words inside the writer's own sentence"
+                      + (f"; its speaker is {esc(speaker)}." if speaker else "."))
+    refusal = first(attributions, stance="refusal")
+    if refusal is not None:
+        points.append(f"<b>{esc(refusal['cue'])}</b> is a <i>refusal</i>: a source that was "
+                      "asked and did not answer.")
+    verification = first(hedges, category="verification")
+    if verification is not None:
+        points.append(f"<b>{esc(verification['hedge_cue'])}</b> is a <i>verification</i> "
+                      f"hedge in the {esc(verification['voice'])} voice: the claim was "
+                      "passed on unchecked.")
+    approximator = first(hedges, category="approximator")
+    if approximator is not None:
+        points.append(f"<b>{esc(approximator['hedge_cue'])}</b> is an <i>approximator</i>: "
+                      "a number given as a rough figure.")
+    if not points:
+        return ("<p>The detectors found no attribution, quote or hedge to point out in this "
+                "article. Try another one: <code>example = articles.iloc[1]</code>.</p>")
+    return "<ul>" + "".join(f"<li>{p}</li>" for p in points) + "</ul>"

@@ -24,7 +24,6 @@ randomness, so two builds on the same corpus are byte-identical.
 from __future__ import annotations
 
 import contextlib
-import html
 import os
 import re
 import tempfile
@@ -35,8 +34,12 @@ from pathlib import Path
 
 import nbformat
 
-from analysis.highlight import CSS as HIGHLIGHT_CSS
-from analysis.paths import REPO_ROOT, with_portable_paths
+from analysis.notebook_files import notebook_paths, read_notebook
+from analysis.paths import REPO_ROOT
+from analysis.site.page import REPORT_CSS, page
+
+__all__ = ["REPORT_CSS", "ReportError", "build_reports", "notebook_paths", "page",
+           "research_use_notice", "sanitise"]
 
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 KERNEL = "python3"
@@ -46,6 +49,8 @@ RESEARCH_ONLY = re.compile(
     r"|non[- ]commercial research|academic use only",
     re.IGNORECASE,
 )
+COPYRIGHT = re.compile(r"\bcopyright\b|all rights reserved|rights\b.{0,40}\bowned by",
+                       re.IGNORECASE)
 NOTICE_FILES = ("SOURCE", "README", "LICENSE", "NOTICE")
 
 # Environment of the notebook kernels during a build: no progress bars, off-screen
@@ -82,13 +87,8 @@ class Report:
 # ---------------------------------------------------------------------------
 
 
-def notebook_paths(notebooks: Path = NOTEBOOKS_DIR) -> list[Path]:
-    """The numbered notebooks (``NN_name.ipynb``) of ``notebooks``, in order."""
-    return sorted(p for p in Path(notebooks).glob("[0-9][0-9]_*.ipynb") if p.is_file())
-
-
-def research_use_notice(corpus: Path) -> str | None:
-    """The line of a SOURCE / README / LICENSE file saying the corpus is research-use only.
+def _terms_line(corpus: Path, pattern: re.Pattern) -> str | None:
+    """``"FILE: line"`` for the first line of the corpus's terms that matches ``pattern``.
 
     Looks in the corpus folder (or the folder of a corpus file) and, for SOURCE and
     LICENSE files only, in up to two parent folders outside this repository (PolNeAR's
@@ -114,8 +114,27 @@ def research_use_notice(corpus: Path) -> str | None:
             except OSError:
                 continue
             for line in text.splitlines():
-                if RESEARCH_ONLY.search(line):
+                if pattern.search(line):
                     return f"{path.name}: {line.strip()}"
+    return None
+
+
+def research_use_notice(corpus: Path) -> str | None:
+    """The line of a SOURCE / README / LICENSE file saying the corpus is research-use only."""
+    return _terms_line(corpus, RESEARCH_ONLY)
+
+
+def corpus_notice(corpus: Path) -> str | None:
+    """The notice every page of a report carries when the corpus's terms restrict its
+    text (research use only, or copyright reserved), quoting the line that says so."""
+    research = research_use_notice(corpus)
+    if research:
+        return (f"Research use only ({research}): these reports contain the corpus's "
+                "text; do not publish them.")
+    rights = _terms_line(corpus, COPYRIGHT)
+    if rights:
+        return (f"Copyright ({rights}): these reports reproduce the articles' text for "
+                "research and teaching; do not publish them.")
     return None
 
 
@@ -142,15 +161,23 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def execute_notebook(notebook: Path, corpus: Path, workdir: Path, *,
-                     timeout: int = 600) -> nbformat.NotebookNode:
-    """Run ``notebook`` headless with ``CORPUS`` set; raise ``ReportError`` on a failing cell."""
+                     timeout: int = 600, group_by: str = "auto") -> nbformat.NotebookNode:
+    """Run ``notebook`` (``.ipynb``, or a percent ``.py`` not yet paired) headless with
+    ``CORPUS`` and ``GROUP_BY`` set; raise ``ReportError`` on a failing cell."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    output = workdir / notebook.name
+    output = workdir / f"{notebook.stem}.ipynb"
+    if notebook.suffix == ".py":
+        source = workdir / f"{notebook.stem}.source.ipynb"
+        nbformat.write(read_notebook(notebook), source)
+        notebook_input = source
+    else:
+        notebook_input = notebook
     try:
         papermill.execute_notebook(
-            str(notebook), str(output), parameters={"CORPUS": str(corpus)},
+            str(notebook_input), str(output),
+            parameters={"CORPUS": str(corpus), "GROUP_BY": group_by},
             kernel_name=KERNEL, progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, cwd=str(notebook.parent),
             execution_timeout=timeout,
@@ -212,8 +239,10 @@ ALLOWED_ATTRIBUTES = {
     **{f"h{i}": {"id"} for i in range(1, 7)},
 }
 DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif);base64,[A-Za-z0-9+/=\s]+\Z")
-SAFE_LINK = re.compile(r"(?:https?://|mailto:|#|\./|[\w.-]+\.(?:html|csv|xlsx)(?:#|\Z))",
-                       re.IGNORECASE)
+# http(s), mailto, fragments, and relative links to the report's own pages and files
+# ("articles/<id>.html", "../index.html", "data/tables.xlsx", "student/00_x.ipynb")
+SAFE_LINK = re.compile(r"(?:https?://|mailto:|#|(?:\.\./)?(?:[\w-]+/)*[\w.-]+"
+                       r"\.(?:html|csv|xlsx|ipynb)(?:#[\w.-]*)?\Z)", re.IGNORECASE)
 
 
 def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
@@ -250,61 +279,26 @@ def sanitise(fragment: str) -> str:
     )
 
 
-REPORT_CSS = """
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;
-margin:0;padding:0;background:#fff;color:#1a1a1a;line-height:1.55}
-main{max-width:60em;margin:0 auto;padding:1.5em 1.5em 4em}
-nav.report-nav{font-size:.9em;margin-bottom:1em}
-h1{font-size:1.8em;margin-top:.4em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}
-h3{margin-top:1.3em}
-a.anchor-link{display:none}
-img{max-width:100%;height:auto;display:block;margin:.6em 0}
-table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.86em;display:block;
-overflow-x:auto;max-width:100%}
-th,td{border:1px solid #d0d0d0;padding:.25em .55em;text-align:left;vertical-align:top}
-thead th{background:#f1f1f1}
-tbody tr:nth-child(even){background:#fafafa}
-pre{background:#f6f6f6;padding:.6em .8em;overflow-x:auto;font-size:.86em;
-white-space:pre-wrap}
-code{background:#f3f3f3;padding:0 .2em;border-radius:3px}
-pre code{background:none;padding:0}
-details{border:1px solid #ccc;border-radius:4px;padding:.4em .8em;margin:.6em 0;
-background:#fcfcfc}
-summary{cursor:pointer;font-weight:600}
-blockquote{border-left:4px solid #ccc;margin-left:0;padding-left:1em;color:#333}
-.notice{border:2px solid #D55E00;background:#fff4ec;padding:.6em 1em;margin:1em 0}
-.jp-RenderedText pre,.output_text pre{background:#fbfbfb;border-left:3px solid #ddd}
-.report-list li{margin:.5em 0}
-.hl-view{margin:.8em 0}
-"""
 
 
-def _body(page: str) -> str:
-    match = re.search(r"<body[^>]*>(.*)</body>", page, re.DOTALL | re.IGNORECASE)
-    return match.group(1) if match else page
+def _body(html_page: str) -> str:
+    match = re.search(r"<body[^>]*>(.*)</body>", html_page, re.DOTALL | re.IGNORECASE)
+    return match.group(1) if match else html_page
 
 
-def page(title: str, body: str, *, notice: str | None = None,
-         nav: str | None = None) -> str:
-    """A complete report page around an already sanitised ``body``, with the fixed CSS."""
-    parts = [
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        f"<title>{html.escape(title)}</title>\n",
-        f"<style>{REPORT_CSS}\n{HIGHLIGHT_CSS}</style>\n</head>\n<body>\n<main>\n",
-    ]
-    if nav:
-        parts.append(f'<nav class="report-nav">{nav}</nav>\n')
-    if notice:
-        parts.append(f'<div class="notice">{html.escape(notice)}</div>\n')
-    parts.append(body)
-    parts.append("\n</main>\n</body>\n</html>\n")
-    return "".join(parts)
+NAV = ('<a href="index.html">← all reports</a> · <a href="findings.html">findings</a> · '
+       '<a href="glossary.html">glossary</a> · <a href="rules.html">rules</a>')
 
 
-def export_html(nb: nbformat.NotebookNode, *, title: str, notice: str | None = None) -> str:
-    """A sanitised, self-contained HTML page of an executed notebook, without code cells."""
+def export_html(nb: nbformat.NotebookNode, *, title: str, notice: str | None = None,
+                links: dict[str, str] | None = None) -> str:
+    """A sanitised, self-contained HTML page of an executed notebook, without code cells.
+
+    ``links`` maps the text of a table cell (an article's id or title) to the page it
+    should link to (``analysis.site.articles.cell_links``)."""
     from nbconvert import HTMLExporter
+
+    from analysis.site.articles import link_cells
 
     exporter = HTMLExporter(template_name="lab", exclude_input=True,
                             exclude_input_prompt=True, exclude_output_prompt=True,
@@ -314,8 +308,9 @@ def export_html(nb: nbformat.NotebookNode, *, title: str, notice: str | None = N
     raw, _ = exporter.from_notebook_node(_static_outputs(nb))
     body = sanitise(_body(raw))
     body = re.sub(r"\n\s*\n+", "\n", body)  # drop the blank lines left by removed cells
-    nav = '<a href="index.html">← all reports</a>'
-    return page(title, body, notice=notice, nav=nav)
+    if links:
+        body = link_cells(body, links)
+    return page(title, body, notice=notice, nav=NAV)
 
 
 def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
@@ -329,8 +324,16 @@ def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
 
 
 def notebook_summary(nb: nbformat.NotebookNode) -> str:
-    """``metadata.analysis.summary`` of the notebook (one line), else ``""``."""
-    return str(nb.metadata.get("analysis", {}).get("summary", "")).strip()
+    """The italic one-line summary under the notebook's title (``*...*``), else ``""``."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                line = line.strip()
+                if len(line) > 2 and line.startswith("*") and line.endswith("*") \
+                        and not line.startswith("**"):
+                    return line.strip("*").strip()
+            return ""
+    return ""
 
 
 # ---------------------------------------------------------------------------
@@ -338,81 +341,35 @@ def notebook_summary(nb: nbformat.NotebookNode) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _index(reports: Sequence[Report], corpus: Path, tables: Sequence[Path],
-           notice: str | None) -> str:
-    from analysis.nbtools import show_path
-
-    items = "\n".join(
-        f'<li><a href="{html.escape(r.html_path.name)}">{html.escape(r.title)}</a>'
-        f" — {html.escape(r.summary)}</li>"
-        for r in reports
-    )
-    table_links = ", ".join(
-        f'<a href="data/{html.escape(t.name)}">{html.escape(t.name)}</a>' for t in tables
-    )
-    body = (
-        "<h1>News sourcing analysis: reports</h1>\n"
-        f"<p>Corpus: <code>{html.escape(show_path(corpus))}</code>. Each report is a "
-        "notebook of <code>notebooks/</code> run on this corpus; open the notebook in "
-        "JupyterLab (<code>make lab</code>) to see the code and change it.</p>\n"
-        f'<ol class="report-list">\n{items}\n</ol>\n'
-        f"<h2>Tables</h2>\n<p>The tables behind the figures, as CSV: {table_links}.</p>\n"
-    )
-    full_notice = None
-    if notice:
-        full_notice = (
-            "Research use only: this corpus's terms say it is for research use only "
-            f"({notice}). These reports contain its text; do not publish them."
-        )
-    return page("News sourcing analysis: reports", body, notice=full_notice)
-
-
-def write_data_tables(corpus: Path, data_dir: Path) -> list[Path]:
-    """The corpus tables as CSV (``analysis.__main__.write_tables``) plus per-outlet means
-    with bootstrap intervals (``outlet_means.csv``, the data of notebook 06)."""
-    import pandas as pd
-
-    from analysis.__main__ import write_tables
-    from analysis.stats import group_means
-
-    written = list(write_tables(corpus, data_dir))
-    # read back what was just written rather than loading and analysing a second time
-    profile = pd.read_csv(data_dir / "profile.csv", dtype={"article_id": "string"})
-    articles = pd.read_csv(data_dir / "articles.csv", usecols=["article_id", "outlet"],
-                           dtype={"article_id": "string", "outlet": "string"})
-    joined = profile.merge(articles, on="article_id", how="left")
-    measures = [c for c in ("quote_share", "quotes_per_100_words", "share_anonymous",
-                            "share_distancing", "source_diversity", "hedges_per_100_words",
-                            "hedged_sentence_share") if c in joined]
-    means = group_means(joined, measures, by="outlet", seed=0)
-    path = data_dir / "outlet_means.csv"
-    means.to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
-    written.append(path)
-    return written
-
-
-def _share_articles(corpus: Path, workdir: Path) -> None:
-    """Load the corpus once for all notebooks: ``nbtools.open_corpus`` in the kernels
-    reads this copy (same rows, dtypes and load report) instead of parsing the files
-    again. Set through the environment, which the kernels inherit."""
-    import analysis
-
+def _share_articles(articles, workdir: Path, corpus: Path) -> None:
+    """Share the article table loaded once for all notebooks: ``nbtools.open_corpus`` in
+    the kernels reads this copy (same rows, dtypes and load report) instead of parsing the
+    files again. Set through the environment, which the kernels inherit."""
     cache = workdir / "articles.pkl"
-    with_portable_paths(analysis.load_articles(corpus)).to_pickle(cache)
+    articles.to_pickle(cache)
     os.environ[ARTICLES_CACHE] = str(cache)
     os.environ[ARTICLES_CORPUS] = str(corpus)
 
 
 def build_reports(corpus: Path, out: Path, *, notebooks: Path = NOTEBOOKS_DIR,
                   only: Sequence[str] | None = None, data: bool = True, jobs: int = 2,
-                  timeout: int = 600) -> Path:
+                  timeout: int = 600, group_by: str = "auto") -> Path:
     """Execute every notebook on ``corpus``, write sanitised HTML reports into ``out``.
 
+    Besides one page per notebook: a page per article (``articles/<id>.html``), the
+    findings, glossary and rules pages, the student edition of the notebooks
+    (``student/``) and the index with the sortable article list (``analysis.site``).
     ``only`` restricts the build to notebooks whose name starts with one of the given
-    prefixes (``["00"]``); ``data=False`` skips the CSV tables; ``jobs`` notebooks run
-    at once. Returns the path of ``out/index.html``. Raises ``ReportError`` with the
-    failing cell's error when a notebook fails.
+    prefixes (``["00"]``); ``data=False`` skips the tables (``data/``); ``jobs``
+    notebooks run at once; ``group_by`` is the ``GROUP_BY`` of every comparison
+    (``analysis.grouping``). Returns the path of ``out/index.html``. Raises
+    ``ReportError`` with the failing cell's error when a notebook fails.
     """
+    from analysis import grouping
+    from analysis.export import corpus_tables
+    from analysis.sidecar import load_corpus
+    from analysis.site import build as site
+
     corpus, out = Path(corpus).resolve(), Path(out).resolve()
     if not corpus.exists():
         raise ReportError(f"corpus not found: {corpus}")
@@ -422,33 +379,37 @@ def build_reports(corpus: Path, out: Path, *, notebooks: Path = NOTEBOOKS_DIR,
     if not paths:
         raise ReportError(f"no notebooks (NN_name.ipynb) found in {notebooks}")
     out.mkdir(parents=True, exist_ok=True)
-    notice = research_use_notice(corpus)
-    page_notice = (
-        f"Research use only ({notice}): this report contains the corpus's text; "
-        "do not publish it." if notice else None
-    )
+    notice = corpus_notice(corpus)
+    articles = load_corpus(corpus)
+    try:
+        by = grouping.choose(articles, group_by)
+    except KeyError as error:
+        raise ReportError(str(error)) from None
+    links = site.cell_links(articles)
 
     def one(path: Path, workdir: Path) -> Report:
-        executed = execute_notebook(path, corpus, workdir, timeout=timeout)
+        executed = execute_notebook(path, corpus, workdir, timeout=timeout, group_by=by)
         title, summary = notebook_title(executed, path.stem), notebook_summary(executed)
         target = out / f"{path.stem}.html"
-        target.write_text(export_html(executed, title=title, notice=page_notice),
+        target.write_text(export_html(executed, title=title, notice=notice, links=links),
                           encoding="utf-8", newline="\n")
         return Report(path, target, title, summary)
 
     with tempfile.TemporaryDirectory(prefix="analysis-report-") as tmp, _kernel_environment():
         workdir = Path(tmp)
-        _share_articles(corpus, workdir)
+        _share_articles(articles, workdir, corpus)
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             futures = [pool.submit(one, path, workdir) for path in paths]
             try:
-                tables = write_data_tables(corpus, out / "data") if data else []
+                tables = corpus_tables(articles)
+                files = site.write_data(tables, articles, out / "data", by) if data else []
+                site.write_pages(articles, tables, out, notice=notice, group_by=by)
+                site.write_student_edition(notebooks, out / "student")
                 reports = [future.result() for future in futures]
             except BaseException:
                 for future in futures:  # a notebook failed: do not start the others
                     future.cancel()
                 raise
-    index = out / "index.html"
-    index.write_text(_index(reports, corpus, tables, notice), encoding="utf-8",
-                     newline="\n")
-    return index
+    return site.write_index(out, reports=reports, articles=articles,
+                            profile=tables["profile"], files=files, corpus=corpus,
+                            notice=notice, group_by=by)

@@ -75,15 +75,20 @@ def test_show_path_never_leaks_machine_paths(tmp_path):
     assert nbtools.show_path(tmp_path / "corpus") == "corpus"
 
 
-def test_by_outlet_and_top_words():
-    table = pd.DataFrame({"outlet": ["A", "A", None], "kind": ["x", "y", "x"],
+def test_by_group_and_top_words():
+    table = pd.DataFrame({"group": ["A", "A", None], "kind": ["x", "y", "x"],
                           "speaker": ["p", "q", "p"], "words": [3, 5, 4]})
-    counts = nbtools.by_outlet(table, "kind")
+    counts = nbtools.by_group(table, "kind")
     assert counts.loc["A", "x"] == 1 and counts.loc["(unknown)", "x"] == 1
-    shares = nbtools.by_outlet(table, "kind", share=True)
+    shares = nbtools.by_group(table, "kind", share=True)
     assert shares.loc["A"].sum() == pytest.approx(1.0)
     assert list(nbtools.top_words_by(table, "speaker", "words")) == [7, 5]
-    assert nbtools.by_outlet(pd.DataFrame(), "kind").empty
+    assert nbtools.by_group(pd.DataFrame(), "kind").empty
+
+
+def test_label_shortens_with_an_ellipsis():
+    assert nbtools.label("Short") == "Short"
+    assert nbtools.label("word " * 30).endswith("…") and len(nbtools.label("word " * 30)) <= 50
 
 
 @pytest.fixture(scope="module")
@@ -100,9 +105,9 @@ def test_pick_example_is_the_seed(shipped):
 
 
 def test_profile_with_articles_joins_outlet_and_wire(shipped):
-    joined = nbtools.profile_with_articles(shipped)
+    joined = nbtools.profile_with_articles(shipped, "section")
     assert len(joined) == len(shipped)
-    assert {"outlet", "published", "title", "wire"} <= set(joined.columns)
+    assert {"outlet", "published", "title", "wire", "group"} <= set(joined.columns)
 
 
 # --- scoring -----------------------------------------------------------------------
@@ -151,7 +156,7 @@ def test_download_links_are_data_uris_that_round_trip():
     csv = download_link(table, "t", "csv")
     assert csv.startswith('<a download="t.csv" href="data:text/csv;base64,')
     payload = csv.split("base64,", 1)[1].split('"', 1)[0]
-    assert base64.b64decode(payload).decode().startswith("a,when\n1,")
+    assert base64.b64decode(payload).decode("utf-8-sig").startswith("a,when\n1,")  # BOM
     xlsx = download_link(table, "t", "xlsx")
     payload = xlsx.split("base64,", 1)[1].split('"', 1)[0]
     assert pd.read_excel(io.BytesIO(base64.b64decode(payload)))["a"].tolist() == [1, 2]

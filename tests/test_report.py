@@ -19,6 +19,7 @@ from analysis.paths import DEFAULT_CORPUS, REPO_ROOT
 from analysis.report import (
     ReportError,
     build_reports,
+    corpus_notice,
     notebook_paths,
     research_use_notice,
     sanitise,
@@ -38,11 +39,13 @@ def built(tmp_path_factory) -> Path:
 def test_index_links_every_notebook_with_a_summary(built):
     index = (built / "index.html").read_text(encoding="utf-8")
     for notebook in NOTEBOOKS:
-        link = re.search(rf'<li><a href="{notebook.stem}\.html">([^<]+)</a> — ([^<]+)</li>', index)
+        link = re.search(rf'<li><a href="{notebook.stem}\.html"[^>]*>([^<]+)</a> — ([^<]+)</li>',
+                         index)
         assert link, f"index does not link {notebook.stem}"
         assert len(link.group(2).strip()) > 20, "one-line summary missing"
         assert (built / f"{notebook.stem}.html").is_file()
     assert "research use only" not in index.lower()  # the shipped data is the project's own
+    assert "copyright (" not in index.lower()
 
 
 def test_each_report_holds_figures_and_tables_and_no_code(built):
@@ -51,6 +54,7 @@ def test_each_report_holds_figures_and_tables_and_no_code(built):
         assert re.search(r'<img[^>]+src="data:image/png;base64,', page), notebook.stem
         assert "<table" in page, notebook.stem
         assert "<script" not in page.lower()
+        assert "Content-Security-Policy" in page
         assert "Traceback" not in page
         assert "resolve(CORPUS)" not in page, "code cells must not be exported"
         solutions = re.findall(r"<details><summary>Solution</summary>(.*?)</details>", page,
@@ -60,18 +64,52 @@ def test_each_report_holds_figures_and_tables_and_no_code(built):
         assert "/tmp/" not in page and str(REPO_ROOT) not in page, "machine path in report"
     start = (built / "00_start_here.html").read_text(encoding="utf-8")
     assert 'class="hl-view"' in start and "hl-cue-distancing" in start
+    assert "is a <i>distancing</i> cue" in start  # "What to look for", from the records
 
 
 def test_tables_behind_the_figures_are_written(built):
     data = built / "data"
     for name in ("articles", "profile", "quotes", "attributions", "sources", "hedges",
-                 "boosters", "skipped", "outlet_means"):
+                 "boosters", "skipped", "group_means"):
         assert (data / f"{name}.csv").is_file(), name
-    profile = pd.read_csv(data / "profile.csv")
-    articles = pd.read_csv(data / "articles.csv")
+        assert (data / f"{name}.csv").read_bytes().startswith(b"\xef\xbb\xbf"), "no BOM"
+    profile = pd.read_csv(data / "profile.csv", encoding="utf-8-sig")
+    articles = pd.read_csv(data / "articles.csv", encoding="utf-8-sig")
     assert len(profile) == len(articles) > 10
-    means = pd.read_csv(data / "outlet_means.csv")
-    assert {"group", "measure", "mean", "ci_low", "ci_high"} <= set(means.columns)
+    means = pd.read_csv(data / "group_means.csv", encoding="utf-8-sig")
+    assert {"group", "measure", "n", "mean", "ci_low", "ci_high", "group_by"} <= set(means)
+    assert means.loc[means["n"] < 10, ["ci_low", "ci_high"]].isna().all().all(), \
+        "no interval for a group of fewer than 10 articles"
+    book = pd.read_excel(data / "tables.xlsx", sheet_name=None)
+    assert {"articles", "profile", "attributions", "quotes"} <= set(book)
+    for sheet in ("attributions", "quotes", "hedges", "boosters"):
+        assert list(book[sheet].columns[1:5]) == ["title", "outlet", "date", "sentence"]
+        assert book[sheet].columns[-1] == "correct?"
+
+
+def test_every_article_has_a_page_linked_from_the_index(built):
+    index = (built / "index.html").read_text(encoding="utf-8")
+    articles = pd.read_csv(built / "data" / "articles.csv", encoding="utf-8-sig",
+                           dtype={"article_id": str})
+    for article_id in articles["article_id"]:
+        page = built / "articles" / f"{article_id}.html"
+        assert page.is_file(), article_id
+        assert f'href="articles/{article_id}.html"' in index
+        text = page.read_text(encoding="utf-8")
+        assert 'class="hl-view"' in text and "<h2>Profile</h2>" in text
+    for name in ("findings", "glossary", "rules"):
+        assert (built / f"{name}.html").is_file()
+        assert f'href="{name}.html"' in index
+    assert sorted(p.name for p in (built / "student").glob("*.ipynb")) == \
+        sorted(f"{p.stem}.ipynb" for p in NOTEBOOKS)
+
+
+def test_findings_are_sentences_with_their_stories_and_error(built):
+    findings = (built / "findings.html").read_text(encoding="utf-8")
+    assert "rely on a single source" in findings
+    assert findings.count("Measured error:") >= 8
+    assert 'href="articles/' in findings
+    assert "Kadyrov" not in findings.split("<h1>Findings</h1>", 1)[1].split("<details>")[0]
 
 
 def test_one_notebook_exported_twice_is_byte_identical(built, tmp_path):
@@ -120,14 +158,32 @@ def test_research_use_only_corpus_is_flagged(tmp_path):
     assert research_use_notice(DEFAULT_CORPUS) is None
 
 
+def test_a_copyright_corpus_gets_a_notice(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline\nBody.\n", encoding="utf-8")
+    assert corpus_notice(tmp_path) is None
+    (tmp_path / "README.TXT").write_text(
+        "All rights, including copyright, in the content of the original articles are "
+        "owned by the BBC.\n", encoding="utf-8")
+    notice = corpus_notice(tmp_path)
+    assert notice.startswith("Copyright (README.TXT: All rights") and "do not publish" in notice
+
+
 def test_index_of_a_research_only_corpus_says_do_not_publish(tmp_path):
-    from analysis.report import Report, _index
+    import pandas as pd
+
+    from analysis.report import Report
+    from analysis.site.build import write_index
 
     reports = [Report(tmp_path / "00_a.ipynb", tmp_path / "00_a.html", "00 · A <b>", "One <i>")]
-    page = _index(reports, tmp_path, [], "SOURCE.txt: research use only")
+    articles = pd.DataFrame({"article_id": ["a1"], "title": ["T <script>"], "outlet": ["O"]})
+    profile = pd.DataFrame({"article_id": ["a1"], "n_words": [3]})
+    notice = "Research use only (SOURCE.txt: research use only): do not publish them."
+    page = write_index(tmp_path, reports=reports, articles=articles, profile=profile,
+                       files=[], corpus=tmp_path, notice=notice,
+                       group_by="outlet").read_text(encoding="utf-8")
     assert "do not publish" in page and "research use only" in page.lower()
     assert "00 · A &lt;b&gt;" in page and "One &lt;i&gt;" in page  # escaped
-    assert "do not publish" not in _index(reports, tmp_path, [], None)
+    assert "T &lt;script&gt;" in page
 
 
 def test_sanitise_keeps_the_report_vocabulary():

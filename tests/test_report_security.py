@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from analysis.report import ALLOWED_TAGS, REPORT_CSS, build_reports
+from analysis.site.page import list_script
 
 pytestmark = pytest.mark.slow
 
@@ -68,28 +69,42 @@ class _Tags(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict]] = []
         self.styles: list[str] = []
-        self._in_style = False
+        self.scripts: list[str] = []
+        self._in: str | None = None
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
-        self._in_style = tag == "style"
+        self._in = tag if tag in ("style", "script") else None
 
     def handle_data(self, data):
-        if self._in_style:
+        if self._in == "style":
             self.styles.append(data)
+        elif self._in == "script":
+            self.scripts.append(data)
 
     def handle_endtag(self, tag):
-        self._in_style = False
+        self._in = None
 
 
-def test_exported_html_holds_no_executable_markup(reports):
-    pages = sorted(reports.glob("*.html"))
-    assert len(pages) == 4  # three reports and the index
+def test_exported_html_holds_no_executable_markup(reports, hostile_corpus):
+    import analysis
+
+    pages = sorted(reports.rglob("*.html"))
+    # three reports, the index, findings, glossary, rules and one page per article
+    n_articles = len(analysis.load_articles(hostile_corpus))
+    assert n_articles >= 2 and len(list((reports / "articles").glob("*.html"))) == n_articles
+    assert len(pages) == 7 + n_articles
     for page in pages:
         text = page.read_text(encoding="utf-8")
         parser = _Tags()
         parser.feed(text)
+        # the one script a page may hold is the vendored list.js, byte for byte
+        assert parser.scripts in ([], [list_script()]), f"{page.name}: unexpected script"
+        assert "default-src 'none'" in text, f"{page.name}: no content security policy"
         for tag, attrs in parser.tags:
+            if tag == "script":
+                assert not attrs, f"{page.name}: a script with attributes (src?)"
+                continue
             assert tag in PAGE_TAGS, f"{page.name}: <{tag}> is not allowed"
             for name, value in attrs.items():
                 assert not name.startswith("on"), f"{page.name}: {name} on <{tag}>"
@@ -148,7 +163,7 @@ def test_browser_control_page_shows_that_scripts_would_be_seen(tmp_path):
 
 
 def test_no_injected_script_runs_in_chromium_and_marks_render(reports, tmp_path):
-    for page in sorted(reports.glob("*.html")):
+    for page in sorted(reports.rglob("*.html")):
         dom = _dump_dom(page, tmp_path / f"profile-{page.stem}")
         assert not _traces(dom), f"{page.name}: {_traces(dom)}"
         assert "<title>XSS-RAN</title>" not in dom

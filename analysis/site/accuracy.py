@@ -1,0 +1,60 @@
+"""The detectors' measured error, quoted beside every figure of the findings page.
+
+Each entry is a figure printed by a script in ``benchmarks/`` and reported in the README
+("Accuracy, measured"); ``tests/test_site.py`` checks that every ``figure`` below still
+appears in the README, so the two cannot drift apart silently. Held-out figures are
+preferred; where only development data exists, the text says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One measured figure: what it says, the number as the README prints it, where from."""
+
+    what: str
+    figure: str
+    data: str
+    script: str
+
+    def sentence(self) -> str:
+        return f"Measured error: {self.what} {self.figure} ({self.data}; {self.script})."
+
+
+ACCURACY = {
+    "sources": Measured(
+        "source spans found, F1", "0.718",
+        "PolNeAR test, 84 held-out US political articles, any-overlap match; recall 0.663, "
+        "so about a third of the sources people marked are missed",
+        "benchmarks/polnear_attribution.py"),
+    "source_type": Measured(
+        "source type accuracy", "0.909",
+        "20 hand-labelled BBC development articles, 110 of 121 sources; small, one labeller",
+        "benchmarks/bbc_sourcing.py"),
+    "cues": Measured(
+        "attribution cues found, F1", "0.724",
+        "PolNeAR test, any-overlap match; precision 0.815, recall 0.651",
+        "benchmarks/polnear_attribution.py"),
+    "stance": Measured(
+        "stance accuracy on matched cues", "0.993",
+        "the 13 shipped articles, which the rules were tuned on: an optimistic figure",
+        "benchmarks/gold_scores.py"),
+    "hedges": Measured(
+        "uncertain-sentence F1", ".841",
+        "held-out Szeged FactBank news sentences",
+        "benchmarks/szeged_hedges.py"),
+    "quotes": Measured(
+        "quote recall", "0.846",
+        "20 BBC development articles; precision 0.990, speaker accuracy 0.641",
+        "benchmarks/bbc_sourcing.py"),
+}
+NOT_MEASURED = "Measured error: not yet measured for this figure; read it as indicative."
+
+
+def error_note(key: str | None) -> str:
+    """The measured-error sentence for ``key``, or a plain statement that there is none."""
+    measured = ACCURACY.get(key or "")
+    return measured.sentence() if measured else NOT_MEASURED

@@ -16,6 +16,12 @@
    file, then ``os.replace``), then chunk ``k`` is recorded in ``DIR/_manifest.json``
    (also replaced atomically). An interrupted run loses at most the chunks in flight; a
    rerun with the same inputs reads the manifest and skips the finished chunks.
+4. **Failures.** A chunk whose analysis raises (or whose worker process dies) is recorded
+   as failed, with its reason, in the manifest's ``failed`` map, and the run goes on
+   with the other chunks; a rerun tries the failed chunks again. Worker processes end
+   with their parent, also when it is killed (``engines.process_pool``). An output
+   folder that cannot be written (disk full, read-only, no permission) stops the run
+   with one line saying so (``OutputUnwritable``); the finished chunks are kept.
 
 Tables: ``profile``, ``quotes``, ``attributions``, ``sources``, ``hedges``, ``boosters``
 (as ``analysis.corpus`` builds them), ``articles`` (the article table without ``text``)
@@ -44,6 +50,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,6 +112,7 @@ class Summary:
     articles: int = 0
     duplicates: int = 0
     skipped: int = 0
+    failed: dict[int, str] = field(default_factory=dict)  # chunk index: reason
     seconds: float = 0.0
     interrupted: bool = False
     counts: dict[str, int] = field(default_factory=dict)
@@ -272,11 +280,30 @@ class OutputMismatch(RuntimeError):
     """The output folder holds a run with other inputs or options."""
 
 
+class OutputUnwritable(RuntimeError):
+    """The output folder cannot be written (disk full, read-only file system, ...)."""
+
+
+@contextmanager
+def _writing(out: Path) -> Iterator[None]:
+    """Turn the errors of a failed write into one ``OutputUnwritable`` naming the folder."""
+    try:
+        yield
+    except (OSError, sqlite3.OperationalError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise OutputUnwritable(f"cannot write to {out}: {reason}") from error
+
+
 class Output:
     """The output folder: part files, the manifest of finished chunks, the text hashes."""
 
     def __init__(self, out: Path, fmt: str, fingerprint: str, n_chunks: int,
                  restart: bool = False) -> None:
+        with _writing(out):
+            self._open(out, fmt, fingerprint, n_chunks, restart)
+
+    def _open(self, out: Path, fmt: str, fingerprint: str, n_chunks: int,
+              restart: bool) -> None:
         self.out, self.fmt = out, fmt
         out.mkdir(parents=True, exist_ok=True)
         self.manifest_path = out / MANIFEST
@@ -290,6 +317,7 @@ class Output:
                 )
         self.manifest = manifest or {"version": 1, "fingerprint": fingerprint,
                                      "format": fmt, "chunks": n_chunks, "finished": {}}
+        self.manifest.setdefault("failed", {})
         if restart:
             for extension in FORMATS:
                 for path in out.glob(f"*/part-*.{extension}"):
@@ -318,7 +346,14 @@ class Output:
                             lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
     def flag_duplicates(self, result: ChunkResult) -> int:
-        """Set ``duplicate_of`` in the chunk's article table; remember new texts."""
+        """Set ``duplicate_of`` in the chunk's article table; remember new texts.
+
+        Raises ``OutputUnwritable`` when the hash database cannot be written.
+        """
+        with _writing(self.out):
+            return self._flag_duplicates(result)
+
+    def _flag_duplicates(self, result: ChunkResult) -> int:
         articles = result.tables["articles"]
         flags = articles["duplicate_of"].astype("string").tolist()
         local: dict[bytes, str] = {}
@@ -338,7 +373,20 @@ class Output:
         return int(articles["duplicate_of"].notna().sum())
 
     def write(self, result: ChunkResult) -> dict[str, int]:
-        """Write the chunk's tables atomically, then record it as finished."""
+        """Write the chunk's tables atomically, then record it as finished.
+
+        Raises ``OutputUnwritable`` when the folder cannot be written.
+        """
+        with _writing(self.out):
+            return self._write(result)
+
+    def fail(self, index: int, reason: str) -> None:
+        """Record chunk ``index`` as failed (a rerun tries it again)."""
+        with _writing(self.out):
+            self.manifest["failed"][str(index)] = reason
+            self._save_manifest()
+
+    def _write(self, result: ChunkResult) -> dict[str, int]:
         counts = {}
         for name, table in result.tables.items():
             folder = self.out / name
@@ -352,6 +400,7 @@ class Output:
             counts[name] = len(table)
         self.db.commit()
         self.manifest["finished"][str(result.index)] = counts
+        self.manifest["failed"].pop(str(result.index), None)
         self._save_manifest()
         return counts
 
@@ -433,6 +482,65 @@ def _executor(engine: str, jobs: int, scheduler: str | None) -> Iterator[tuple[A
         yield _Serial(), 1
 
 
+@dataclass
+class _Run:
+    """One run's loop: chunks in flight, results written in plan order, failures noted."""
+
+    output: Output
+    summary: Summary
+    bar: Any
+    names: tuple[str, ...]
+
+    def drain(self, executor: Any, slots: int, todo: list[Chunk]) -> list[Chunk]:
+        """Process ``todo`` on ``executor``; the chunks left when a worker process died.
+
+        At most ``2 * slots`` chunks are in flight (enough to keep every worker busy).
+        """
+        pending: deque[tuple[Chunk, Future]] = deque()
+        queue = iter(todo)
+
+        def submit_next() -> None:
+            for chunk in queue:
+                pending.append((chunk, executor.submit(process_chunk, chunk, self.names)))
+                return
+
+        for _ in range(2 * slots):
+            submit_next()
+        while pending:
+            chunk, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                self.failed(chunk, "a worker process died while this chunk was in flight "
+                                   "(killed, or out of memory)")
+                return [c for c, _ in pending] + list(queue)
+            except Exception as error:  # the chunk failed; the run goes on
+                self.failed(chunk, f"{type(error).__name__}: {error}")
+            else:
+                self.finished(result)
+            submit_next()
+        return []
+
+    def failed(self, chunk: Chunk, reason: str) -> None:
+        """Record a failed chunk in the manifest and the summary."""
+        self.output.fail(chunk.index, reason)
+        self.summary.failed[chunk.index] = reason
+        self.bar.update(1)
+
+    def finished(self, result: ChunkResult) -> None:
+        """Write a chunk's tables and count them."""
+        summary = self.summary
+        summary.duplicates += self.output.flag_duplicates(result)
+        counts = self.output.write(result)
+        summary.done += 1
+        summary.articles += counts["articles"]
+        summary.skipped += counts["skipped"]
+        for name, n in counts.items():
+            summary.counts[name] = summary.counts.get(name, 0) + n
+        self.bar.update(1)
+        self.bar.set_postfix(articles=summary.articles, refresh=False)
+
+
 def stream_tables(
     inputs: Sequence[str | os.PathLike],
     out: str | os.PathLike,
@@ -453,7 +561,9 @@ def stream_tables(
     ``jobs``: local processes (``engine="pandas"``) or workers of the local Dask cluster
     started when ``engine="dask"`` and no ``scheduler`` address is given. ``progress``:
     a tqdm bar (default: only when stderr is a terminal). ``max_chunks``: stop after
-    that many new chunks, as an interruption would (for tests and trial runs).
+    that many new chunks, as an interruption would (for tests and trial runs). Failed
+    chunks are in ``Summary.failed`` (and the manifest); raises ``OutputUnwritable``
+    when ``out`` cannot be written, ``OutputMismatch`` when it holds another run.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -471,29 +581,11 @@ def stream_tables(
 
     bar = tqdm(total=len(chunks), initial=summary.resumed, unit="chunk",
                disable=not progress, desc="profile")
+    run = _Run(output, summary, bar, tuple(names))
     try:
-        with _executor(engine, jobs, scheduler) as (executor, slots):
-            window = 2 * slots  # chunks in flight: enough to keep every worker busy
-            pending: deque[Future] = deque()
-            queue = iter(todo)
-            for chunk in queue:
-                pending.append(executor.submit(process_chunk, chunk, tuple(names)))
-                if len(pending) >= window:
-                    break
-            while pending:
-                result = pending.popleft().result()
-                for chunk in queue:
-                    pending.append(executor.submit(process_chunk, chunk, tuple(names)))
-                    break
-                summary.duplicates += output.flag_duplicates(result)
-                counts = output.write(result)
-                summary.done += 1
-                summary.articles += counts["articles"]
-                summary.skipped += counts["skipped"]
-                for name, n in counts.items():
-                    summary.counts[name] = summary.counts.get(name, 0) + n
-                bar.update(1)
-                bar.set_postfix(articles=summary.articles, refresh=False)
+        while todo:  # a new executor after a worker process died
+            with _executor(engine, jobs, scheduler) as (executor, slots):
+                todo = run.drain(executor, slots, todo)
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
@@ -539,6 +631,10 @@ def run_from_args(args: argparse.Namespace) -> int:
     except OutputMismatch as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except OutputUnwritable as error:
+        print(f"error: {error}; finished chunks are kept: make room or fix the "
+              "permissions, then run the same command to resume", file=sys.stderr)
+        return 1
     done = summary.resumed + summary.done
     print(f"{summary.out}: {done}/{summary.chunks} chunks "
           f"({summary.resumed} from an earlier run), {summary.articles} articles analysed, "
@@ -548,4 +644,10 @@ def run_from_args(args: argparse.Namespace) -> int:
         print("interrupted: finished chunks are kept; run the same command to resume",
               file=sys.stderr)
         return 130
+    if summary.failed:
+        first = min(summary.failed)
+        print(f"{len(summary.failed)} chunks failed (reasons in {summary.out / MANIFEST}; "
+              f"chunk {first}: {summary.failed[first]}); a rerun tries them again",
+              file=sys.stderr)
+        return 1
     return 0

@@ -227,3 +227,119 @@ def test_warc_input_each_html_response_is_an_article(tmp_path):
     whole = analysis.load_articles(sorted(crawl.glob("*.warc.gz")))
     pd.testing.assert_frame_equal(read_table(out, "profile"), analysis.profile(whole))
     assert (read_table(out, "profile")["n_attributions"] > 0).any()
+
+
+def _one_line_error(capsys) -> str:
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "Traceback" not in err
+    return err
+
+
+def test_a_failing_chunk_is_recorded_and_the_run_goes_on(corpus, tmp_path, monkeypatch, capsys):
+    import analysis.streaming as streaming
+
+    real = streaming.analyse_tables
+
+    def fails_on_part_1(articles, names):
+        if articles["source_path"].str.endswith("part_1.txt").any():
+            raise RuntimeError("detector blew up")
+        return real(articles, names)
+
+    monkeypatch.setattr(streaming, "analyse_tables", fails_on_part_1)
+    out = tmp_path / "out"
+    assert main(["profile", str(corpus), "--out", str(out), "--chunk-size", "2"]) == 1
+    err = _one_line_error(capsys)
+    assert err.startswith("1 chunks failed") and "RuntimeError: detector blew up" in err
+    manifest = json.loads((out / MANIFEST).read_text())
+    assert manifest["failed"] == {"1": "RuntimeError: detector blew up"}  # part_1's chunk
+    assert sorted(manifest["finished"], key=int) == ["0", "2", "3"]
+    monkeypatch.setattr(streaming, "analyse_tables", real)
+    assert main(["profile", str(corpus), "--out", str(out), "--chunk-size", "2"]) == 0
+    manifest = json.loads((out / MANIFEST).read_text())
+    assert manifest["failed"] == {} and len(manifest["finished"]) == 4
+
+
+def test_a_dead_worker_fails_its_chunk_and_a_new_pool_takes_the_rest(corpus, tmp_path,
+                                                                     monkeypatch):
+    import contextlib
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    import analysis.streaming as streaming
+
+    pools = []
+
+    class DiesOnChunk1:
+        def submit(self, function, chunk, names):
+            future = Future()
+            if chunk.index == 1 and len(pools) == 1:
+                future.set_exception(BrokenProcessPool("a child process terminated"))
+            else:
+                future.set_result(function(chunk, names))
+            return future
+
+    @contextlib.contextmanager
+    def executor(engine, jobs, scheduler):
+        pools.append(DiesOnChunk1())
+        yield pools[-1], 2
+
+    monkeypatch.setattr(streaming, "_executor", executor)
+    summary = stream_tables([corpus], tmp_path / "out", chunk_size=2)
+    assert list(summary.failed) == [1] and "worker process died" in summary.failed[1]
+    assert len(pools) == 2 and summary.done == 3
+
+
+@pytest.mark.parametrize("code, message", [(28, "No space left on device"),
+                                           (30, "Read-only file system")])
+def test_an_unwritable_output_gives_one_clear_line(corpus, tmp_path, monkeypatch, capsys,
+                                                   code, message):
+    import analysis.streaming as streaming
+
+    def refuse(path, write):
+        raise OSError(code, message)
+
+    monkeypatch.setattr(streaming, "_replace_atomically", refuse)
+    out = tmp_path / "out"
+    assert main(["profile", str(corpus), "--out", str(out)]) == 1
+    assert _one_line_error(capsys) == (
+        f"error: cannot write to {out}: {message}; finished chunks are kept: make room or "
+        "fix the permissions, then run the same command to resume")
+
+
+def test_worker_processes_end_with_their_parent(tmp_path):
+    """kill -9 of the parent: its pool's workers exit too (they used to hold ~690 MB)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import os, sys, time\n"
+        "from analysis.engines import process_pool\n"
+        "if __name__ == '__main__':\n"
+        "    pool = process_pool(1)\n"
+        "    print(pool.submit(os.getpid).result(), flush=True)\n"
+        "    time.sleep(600)\n"
+    )
+    (tmp_path / "parent.py").write_text(script)
+    parent = subprocess.Popen([sys.executable, str(tmp_path / "parent.py")],
+                              stdout=subprocess.PIPE, text=True, cwd=REPO_ROOT)
+    worker = int(parent.stdout.readline())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+        except FileNotFoundError:
+            return False
+        return state not in ("Z", "X")
+
+    for _ in range(300):  # up to 30 s on a loaded machine; usually at once
+        if not alive(worker):
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        pytest.fail("the worker outlived its parent")

@@ -35,9 +35,6 @@
 # teaching articles; `politics/104`, `health/105` and `courts/106` were written for this
 # notebook).
 
-# %% tags=["parameters"]
-CORPUS = "data/articles"  # a folder or file; relative to the repository root
-
 # %%
 import pandas as pd
 from IPython.display import display
@@ -46,6 +43,10 @@ import analysis
 from analysis.nbtools import open_corpus
 from analysis.paths import resolve
 
+# %% tags=["parameters"]
+CORPUS = "data/articles"  # a folder or file; relative to the repository root
+
+# %%
 pd.set_option("display.max_colwidth", 70)
 pd.set_option("display.max_rows", 40)
 pd.set_option("display.precision", 2)

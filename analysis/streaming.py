@@ -25,7 +25,8 @@
 
 Tables: ``profile``, ``quotes``, ``attributions``, ``sources``, ``hedges``, ``boosters``
 (as ``analysis.corpus`` builds them), ``articles`` (the article table without ``text``)
-and ``skipped`` (the load report: skipped records and ignored files). Read them back
+and ``skipped`` (the load report: skipped records, ignored files and notes of values
+changed on load, told apart by its ``kind`` column). Read them back
 with ``read_table(DIR, name)`` or ``dask.dataframe.read_parquet(DIR / name)``.
 
 Duplicates across chunks: ``load_articles`` flags an identical text only within one
@@ -211,14 +212,17 @@ def _text_hash(text: object) -> bytes:
 
 
 def _skipped_frame(articles: pd.DataFrame) -> pd.DataFrame:
+    """The load report as one table: ``kind`` is skipped, ignored or note (the note's
+    text in ``reason``)."""
     rows = []
-    for kind in ("skipped", "ignored"):
-        for entry in articles.attrs.get(kind, []) or []:
+    for kind, attr in (("skipped", "skipped"), ("ignored", "ignored"), ("note", "notes")):
+        for entry in articles.attrs.get(attr, []) or []:
             entry = entry if isinstance(entry, dict) else {"path": entry}
+            reason = entry.get("reason", entry.get("note"))
             rows.append({
                 "path": str(entry.get("path", "")),
                 "record": None if entry.get("record") is None else str(entry["record"]),
-                "reason": None if entry.get("reason") is None else str(entry["reason"]),
+                "reason": None if reason is None else str(reason),
                 "kind": kind,
             })
     return pd.DataFrame(rows, columns=list(SKIPPED_COLUMNS)).astype(SKIPPED_COLUMNS)

@@ -188,3 +188,18 @@ def test_rows_plus_skips_equal_records_seen_on_each_case_file(cases, name):
     df = _load(cases, name)
     rows, skips, _ = EXPECTED[name]
     assert (len(df), len(df.attrs["skipped"])) == (rows, skips)
+
+
+def test_all_cases_stream_through_profile(cases, tmp_path):
+    """``python -m analysis profile`` on the cases: no chunk fails, every case's skips and
+    notes are in the ``skipped`` table (it used to die at the same chunk on every rerun)."""
+    from analysis.streaming import read_table, stream_tables
+
+    summary = stream_tables([cases], tmp_path / "out", chunk_size=3)
+    assert not summary.failed and summary.done == summary.chunks
+    report = read_table(tmp_path / "out", "skipped")
+    kinds = report.groupby("kind")["path"].apply(lambda p: sorted(set(p.map(_case_of))))
+    assert kinds["skipped"] == sorted(n for n, (_, skips, _) in EXPECTED.items() if skips)
+    assert kinds["note"] == sorted(n for n, (_, _, notes) in EXPECTED.items() if notes)
+    articles = read_table(tmp_path / "out", "articles")
+    assert len(articles) == sum(rows for rows, _, _ in EXPECTED.values())

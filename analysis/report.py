@@ -324,14 +324,15 @@ def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
 
 
 def notebook_summary(nb: nbformat.NotebookNode) -> str:
-    """The italic one-line summary under the notebook's title (``*...*``), else ``""``."""
+    """The italic summary paragraph under the notebook's title (``*...*``, on one line or
+    several), as one line; ``""`` when the first Markdown cell has none."""
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                line = line.strip()
-                if len(line) > 2 and line.startswith("*") and line.endswith("*") \
-                        and not line.startswith("**"):
-                    return line.strip("*").strip()
+            for paragraph in re.split(r"\n\s*\n", cell.source):
+                text = " ".join(paragraph.split())
+                if len(text) > 2 and text.startswith("*") and text.endswith("*") \
+                        and not text.startswith("**"):
+                    return text.strip("*").strip()
             return ""
     return ""
 

@@ -45,6 +45,8 @@ def test_notebook_is_clean_and_parameterised(name):
     parameters = nb.cells[tagged[0]]
     assert parameters.cell_type == "code"
     assert parameters.source.startswith('CORPUS = "data/articles"')
+    if name not in CORE:  # notebooks of other issues (08): the checks above only
+        return
     assert 'GROUP_BY = "auto"' in parameters.source
     # values derived from parameters are computed in the next cell, against the repo root
     assert "resolve(CORPUS)" in nb.cells[tagged[0] + 1].source
@@ -75,5 +77,6 @@ def test_student_edition_has_the_exercises_but_no_solutions():
         assert "<details><summary>Solution</summary>" not in text
         assert "## Exercises" in text and "Student edition" in text
         assert len(student.cells) == len(teacher.cells)
-        assert "<details><summary>Solution</summary>" in "\n".join(
-            c.source for c in teacher.cells), "the teacher's copy must keep its solutions"
+        if path.stem in CORE:
+            assert "<details><summary>Solution</summary>" in "\n".join(
+                c.source for c in teacher.cells), "the teacher's copy must keep its solutions"

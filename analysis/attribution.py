@@ -583,9 +583,8 @@ def shared_subject(clause: Clause) -> Frame | None:
         frame.inherit_from = clause.frames[-1]
     elif lower.endswith((" and", " but", ",")):
         frame = clause.framed(SHARED_SUBJECT)
-        subject = phrases.SENTENCE_SUBJECT.match(clause.text, clause.sentence[0],
-                                                 clause.cue.span[0])
-        frame.source_span = subject.span(1) if subject else None
+        frame.source_span = phrases.clause_subject(clause.text, clause.sentence[0],
+                                                   clause.cue.span[0])
     else:
         return None
     frame.content = clause.right
@@ -980,7 +979,10 @@ def attribute(doc) -> tuple[list[Quote], list[Attribution]]:
 def _resolve(text: str, frame: Frame, registry: Registry) -> None:
     """Point ``frame.entry`` at the canonical source of its mention."""
     if frame.inherit_from is not None:
-        frame.entry = frame.inherit_from.entry
+        shared = frame.inherit_from
+        if shared.entry < 0 and shared.source_span is not None:
+            _resolve(text, shared, registry)  # a cue dropped later still names the subject
+        frame.entry = shared.entry
         return
     if frame.source_span is None:
         return
@@ -1000,7 +1002,7 @@ def _record(text: str, frame: Frame, registry: Registry,
     entry = registry.entries[frame.entry] if frame.entry >= 0 else None
     source_span = frame.source_span
     if frame.inherit_from is not None:
-        source_span = None
+        source_span = frame.inherit_from.source_span  # "..., adding that": the shared subject
     pieces = tuple((s, e) for s, e in frame.content if e > s)
     if pieces and all(s in quotes.by_start and quotes.by_start[s].span == (s, e)
                       for s, e in pieces):

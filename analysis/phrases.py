@@ -9,9 +9,9 @@ Spans are ``(start, end)`` into the text. Nothing here knows about cues or quote
 - ``inverted_source``: the source after the cue in "..., said the minister.";
 - ``RIGHT_SKIP`` / ``TRAILING_SKIP``: time, occasion and adverbs that belong to neither
   source nor content ("on Tuesday", "in a statement", "also");
-- ``ACCORDING_NP``, ``ADDRESSEE_END``, ``SENTENCE_SUBJECT``, ``TRAILING_APPOSITIVE``: the
-  phrase after "according to", the end of the addressee of "told", the subject that
-  opens a sentence, ", a spokesman for X." after a name.
+- ``clause_subject``: the subject that opens a clause (for "..., and said");
+- ``ACCORDING_NP``, ``ADDRESSEE_END``, ``TRAILING_APPOSITIVE``: the phrase after
+  "according to", the end of the addressee of "told", ", a spokesman for X." after a name.
 """
 
 from __future__ import annotations
@@ -212,13 +212,56 @@ def is_circumstance(text: str, start: int, end: int) -> bool:
                              for w in words[1:])
 
 
-# The subject that opens a sentence: a pronoun or a run of capitalised words before a verb.
-SENTENCE_SUBJECT = re.compile(
-    r"\s*(?:(?:But|And|So|Yet|However|Meanwhile|Still),?\s+)?((?:He|She|They|We|I)|"
-    r"(?!(?:The|A|An|This|That|These|Those|In|On|At|But|And)\s)"
-    r"(?:(?:[A-Z][\w.'’-]*|of|the|de)\s+){0,4}[A-Z][\w.'’-]*)"
-    r"(?=\s+(?:[a-z]))"
-)
+#: Tags that end a clause's subject: a verb (not an -ing form), a modal or an adverb.
+_SUBJECT_END_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "MD", "RB"})
+#: Tags a subject's last word may have: a noun or a pronoun.
+_SUBJECT_HEAD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
+#: A subject longer than this is no subject but a misreading.
+SUBJECT_MAX_WORDS = 8
+
+
+def clause_subject(text: str, start: int, end: int) -> Span | None:
+    """The subject that opens the clause ``text[start:end]``: the words before its first
+    verb or adverb, after any fronted phrase (a preposition or adverb up to a comma: "On
+    Thursday,", "However,") and before any apposition ("Senator Dianne Feinstein, Democrat
+    of California, ..."). ``None`` when that is no noun phrase of at most
+    ``SUBJECT_MAX_WORDS`` words.
+
+    >>> text = "On Thursday, the Republican nominee also outlined his plan"
+    >>> text[slice(*clause_subject(text, 0, len(text)))]
+    'the Republican nominee'
+    """
+    words = list(WORD.finditer(text, start, end))
+    first = 1 if words and _tag(words[0].group(), True) == "CC" else 0  # "But", "And"
+    while first < len(words) and _tag(words[first].group(), True) in _FRONTED_TAGS:
+        comma = next((i for i in range(first, len(words))
+                      if text.startswith(",", words[i].end())), None)
+        if comma is None:
+            return None
+        first = comma + 1
+    last = first - 1
+    for i in range(first, len(words)):
+        if _tag(words[i].group(), i == first) in _SUBJECT_END_TAGS:
+            break
+        last = i
+        if text.startswith(",", words[i].end()):
+            break  # an apposition follows the name
+    if last < first or last - first + 1 > SUBJECT_MAX_WORDS:
+        return None
+    if _tag(words[last].group(), last == first) not in _SUBJECT_HEAD_TAGS:
+        return None
+    return words[first].start(), words[last].end()
+
+
+#: Tags that open a fronted phrase before a clause's subject.
+_FRONTED_TAGS = frozenset({"IN", "RB", "TO", "WRB", "CC"})
+
+
+def _tag(word: str, opens: bool) -> str:
+    """The tag of ``word`` (pronouns keep theirs even when capitalised: "He", "They")."""
+    if word.lower() in PRONOUNS:
+        return syntax.lexicon_tag(word.lower()) or "PRP"
+    return syntax.guess_tag(word, opens_sentence=opens)
 
 
 # A period that ends a sentence, not "Mrs." or "Gov." (fixed-width look-behinds).

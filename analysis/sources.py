@@ -4,7 +4,8 @@ Built from the attributions and quotes of a ``Document`` (no second analysis):
 
 - ``name``: the canonical source (``Attribution.source``), in order of first mention;
 - ``source_type`` and ``role``: from the first attribution that names it;
-- ``mentions``: attributions whose own words name it ("Kadyrov", "he", "the source");
+- ``mentions``: distinct source spans that name it ("Kadyrov", "he", "the source"; a
+  cue that shares its subject, "..., adding that", points at that subject's span);
 - ``attributions``: every attribution resolved to it (also "..., adding that");
 - ``words_quoted``: ``count_words`` of the direct and partial quotes it speaks;
 - ``gender``, ``gender_evidence``, ``affiliation``: as on its attributions (the same for
@@ -28,19 +29,20 @@ def summarise_sources(doc) -> list[Source]:
         if name not in info:
             order.append(name)
             info[name] = {"type": attribution.source_type, "role": attribution.role,
-                          "mentions": 0, "attributions": 0, "words": 0,
+                          "spans": set(), "attributions": 0, "words": 0,
                           "who": (attribution.gender, attribution.gender_evidence,
                                   attribution.affiliation)}
         row = info[name]
         row["attributions"] += 1
-        row["mentions"] += attribution.source_span is not None
+        if attribution.source_span is not None:
+            row["spans"].add(attribution.source_span)
         if row["role"] is None and attribution.role:
             row["role"] = attribution.role
     for quote in doc.quotes:
         if quote.speaker in info and quote.kind in ("direct", "partial"):
             info[quote.speaker]["words"] += count_words(quote.text)
     return [
-        Source(name, info[name]["type"], info[name]["role"], info[name]["mentions"],
+        Source(name, info[name]["type"], info[name]["role"], len(info[name]["spans"]),
                info[name]["attributions"], info[name]["words"], *info[name]["who"])
         for name in order
     ]

@@ -10,7 +10,7 @@ about 21,000 tokens a second (30 times slower than the look-up) and still tag
 attribution rules need ("claims" as a verb or a noun) are the small named rules in
 ``analysis.attribution``, which read these tags.
 
->>> lexicon_tag("claims"), lexicon_tag("said"), lexicon_tag("Microsoft")
+>>> lexicon_tag("claims"), lexicon_tag("said"), lexicon_tag("Ramzan")
 ('NNS', 'VBD', None)
 >>> is_common_word("time"), is_common_word("tesco")
 (True, False)
@@ -38,6 +38,33 @@ def lexicon_tag(word: str) -> str | None:
     """The most frequent Penn tag of ``word`` (as written, else lower-cased), or ``None``."""
     table = _lexicon()
     return table.get(word) or table.get(word.lower())
+
+
+#: Pattern's default for words its lexicon lacks, by suffix (``textblob._text._suffix_rules``
+#: applies the same idea): later entries win, as there.
+_SUFFIX_TAGS = (("ing", "VBG"), ("ly", "RB"), ("s", "NNS"), ("ed", "VBD"))
+
+
+def guess_tag(word: str, *, opens_sentence: bool = False) -> str:
+    """The tag of ``word`` in running text: a capitalised word inside a sentence is a
+    name (NNP); otherwise the lexicon's tag, else a guess from the suffix, else NN.
+
+    >>> guess_tag("blogged"), guess_tag("Ramzan"), guess_tag("The", opens_sentence=True)
+    ('VBD', 'NNP', 'DT')
+    """
+    if word[:1].isupper() and not opens_sentence:
+        return "NNP"
+    tag = lexicon_tag(word)
+    if tag is not None:
+        return tag
+    if word[:1].isupper():
+        return "NNP"
+    lower = word.lower()
+    guess = "NN"
+    for suffix, suffix_tag in _SUFFIX_TAGS:
+        if lower.endswith(suffix) and not lower.endswith("ss"):
+            guess = suffix_tag
+    return guess
 
 
 def is_common_word(word: str) -> bool:

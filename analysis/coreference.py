@@ -5,7 +5,9 @@ new mention is resolved with a few rules, tried in order:
 
 1. a pronoun, with agreement: "he"/"she" -> the last single person (named, or an unnamed
    role such as "the premier", "a police spokeswoman") whose gender is unknown or the
-   pronoun's; "it" -> the last organisation, medium or document; "they" -> the last group;
+   pronoun's, else one whose gender was only guessed from a first name (the text wins;
+   the evidence becomes ``pronoun``); "it" -> the last organisation, medium or
+   document; "they" -> the last group;
 2. a named person: the same surname as a person already seen ("Kadyrov" -> "Ramzan
    Kadyrov"); the canonical name is the fullest form seen first;
 3. a one-word name typed organisation for want of evidence ("Tesco") is a person when
@@ -180,7 +182,10 @@ class Registry:
             named = self._named_person_between(since, position, gender)
             if named is not None:
                 index = named
-            if index is not None and self.entries[index].gender is None:
+            if index is None:  # the text's pronoun wins over a guess from a first name
+                index = self._last(lambda e: e.single_person
+                                   and e.gender_evidence == "first_name")
+            if index is not None and self.entries[index].gender_evidence in (None, "first_name"):
                 self.entries[index].gender = gender
                 self.entries[index].gender_evidence = "pronoun"
             return index

@@ -193,9 +193,17 @@ def _multi_name_type(words: list[str]) -> str:
         return "named_person"
     if words[-1].lower() in ORGANISATION_SUFFIXES or any(gazetteer.is_place(w) for w in words):
         return "organisation"
+    if syntax.lexicon_tag(words[-1].lower()) == "NNS" and not gazetteer.surname_rank(words[-1]):
+        return "organisation"  # "Brightway Buses", "Acme Motors": a plural noun ends it
     if syntax.is_common_word(first) and not gazetteer.surname_rank(first):
         return "organisation"
     return "named_person"
+
+
+def _ends_in_full_name(words: list[str]) -> bool:
+    """ "Chief Inspector Dawn Hale" (of Brindlemoor Police): a first name and a surname
+    end these words, so an "of" after them starts the person's organisation."""
+    return len(words) >= 2 and gazetteer.is_first_name(words[-2]) and words[-1][:1].isupper()
 
 
 def _opens_participle_clause(words: list[str], i: int) -> bool:
@@ -226,7 +234,7 @@ def describe(mention: str) -> MentionInfo:
     for i, w in enumerate(lower[1:], start=1):
         if (w in CONNECTORS and not (
             w == "of" and i + 1 < len(words) and words[i + 1][:1].isupper()
-            and words[i - 1][:1].isupper()
+            and words[i - 1][:1].isupper() and not _ends_in_full_name(words[:i])
         )) or _opens_participle_clause(words, i):
             # "Secretary of State John Kerry", "Bank of England" stay whole
             cut = i
@@ -320,6 +328,10 @@ def _describe_name(mention: str, chunk: list[str], chunk_lower: list[str], start
             before = before + name_words[: i + 1]
             name_words = name_words[i + 1 :]
             break
+    first = _first_name_index(name_words)
+    if first > 0:  # "Chief Inspector Dawn Hale": the words before the first name are a title
+        before = before + name_words[:first]
+        name_words = name_words[first:]
     person = [w for w in name_words if w.lower() not in HONORIFICS] or name_words
     honorific = len(person) < len(name_words)
     if not honorific and not any(NOUNS.get(w.lower()) == "role" for w in before):
@@ -341,6 +353,15 @@ def _describe_name(mention: str, chunk: list[str], chunk_lower: list[str], start
     return MentionInfo("named_person", role, " ".join(person), person[-1].lower(),
                        person[-1].lower().rstrip("'’s"), gender=gender,
                        gender_evidence=evidence)
+
+
+def _first_name_index(words: list[str]) -> int:
+    """Index of the first census first name that has a surname after it (0: none)."""
+    for i, word in enumerate(words[:-1]):
+        if gazetteer.is_first_name(word) and not gazetteer.is_place(word) and (
+                word.lower() not in HONORIFICS):
+            return i
+    return 0
 
 
 def _compact(name: str) -> str:

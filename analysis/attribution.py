@@ -220,6 +220,24 @@ def names_a_thing(site: CueSite) -> bool:
         syntax.lexicon_tag(previous) or "").startswith("NN")
 
 
+#: Adverbs of degree that make the participle after them an adjective ("best known").
+_DEGREE_ADVERBS = frozenset({"best", "well", "widely", "little", "better", "least", "most"})
+#: Tags before an -ing word that make it a modifier or a noun ("a leading expert").
+_MODIFIER_BEFORE_TAGS = frozenset({"DT", "PRP$", "JJ", "JJS", "JJR", "POS"})
+
+
+def modifier_participle(site: CueSite) -> bool:
+    """ "the best supporting actor", "the best showing in five years", "best known for":
+    a participle after a determiner, an adjective or a degree adverb modifies or names;
+    it does not report."""
+    if site.cue.aux or not site.last_char.isalnum():
+        return False
+    if site.lower == "known" and site.previous in _DEGREE_ADVERBS:
+        return True
+    return site.lower.endswith("ing") and " " not in site.lower and (
+        syntax.lexicon_tag(site.previous) in _MODIFIER_BEFORE_TAGS)
+
+
 def plural_after_auxiliary(site: CueSite) -> bool:
     """ "has plans", "had talks": an auxiliary never precedes a verb in -s."""
     return bool(site.cue.aux) and site.plural_form and site.lower != site.cue.entry.lemma
@@ -279,7 +297,8 @@ def capitalised_mid_sentence(site: CueSite) -> bool:
 
 #: Rules that apply to any cue word; then, for a bare word (no auxiliary, not a refusal
 #: or "according to"), the rest.
-NOUN_RULES = (noun_before_verb, noun_after_adjective, names_a_thing, plural_after_auxiliary)
+NOUN_RULES = (noun_before_verb, noun_after_adjective, names_a_thing, modifier_participle,
+              plural_after_auxiliary)
 BARE_WORD_NOUN_RULES = (after_determiner, after_preposition_or_modal, after_number,
                         plural_noun_like, bare_base_form, capitalised_mid_sentence)
 
@@ -359,6 +378,17 @@ COLON_CUE = cuemod.CueEntry(":", "neutral", "other", False)
 IN_CUE = cuemod.CueEntry("in", "neutral", "evidence", False)
 
 
+#: Share of capitalised words from which a comma-separated line is a list of names.
+NAME_LIST_CAPITALISED = 0.7
+
+
+def _is_name_list(text: str, start: int, end: int) -> bool:
+    """ "Carroll, Spector, Neville, Fortune": two or more commas, mostly capitalised."""
+    words = phrases.WORD.findall(text, start, end)
+    return text.count(",", start, end) >= 2 and bool(words) and (
+        sum(w[:1].isupper() for w in words) >= NAME_LIST_CAPITALISED * len(words))
+
+
 def _sentence_rules(text: str, sentence: tuple[int, int], index: int) -> list[Frame]:
     """Attributions without a reporting verb, for sentences that have none:
 
@@ -376,6 +406,8 @@ def _sentence_rules(text: str, sentence: tuple[int, int], index: int) -> list[Fr
             return [Frame(cue, index, "in_document", source_span=match.span(2),
                           content=[(start, stop)], clause_start=match.start(1))]
     match = _NAME_COLON.match(text, ss, se)
+    if match and _is_name_list(text, match.end(2), se):
+        return []  # "Subs Not Used: Carroll, Spector, Neville": a team sheet, not speech
     if match and match.group(1).lower() not in _NOT_SPEAKERS and describe(
         match.group(1)
     ).source_type in ("named_person", "organisation", "media"):

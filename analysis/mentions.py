@@ -153,11 +153,13 @@ ORGANISATION_SUFFIXES = word_set(
     "inc inc. corp corp. corporation co co. ltd ltd. plc llc lp ag sa nv gmbh group holdings "
     "bank airlines airways motors industries partners associates foundation trust institute "
     "university college council party union federation association league club fc committee "
-    "commission ministry department office board authority agency court"
+    "commission ministry department office board authority agency court street house hall"
 )
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+#: Endings of plural nouns for people that the lexicon may lack ("Organisers").
+_PEOPLE_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents")
 
 
 def _single_name_type(word: str) -> tuple[str, bool]:
@@ -176,8 +178,8 @@ def _single_name_type(word: str) -> tuple[str, bool]:
     rank = gazetteer.surname_rank(word)
     if rank is not None and (rank <= 1000 or not syntax.is_common_word(word)):
         return "named_person", False
-    if syntax.lexicon_tag(word.lower()) == "NNS":
-        return "anonymous", False
+    if syntax.lexicon_tag(word.lower()) == "NNS" or word.lower().endswith(_PEOPLE_PLURALS):
+        return "anonymous", False  # "Campaigners", "Organisers"
     return "organisation", True
 
 
@@ -308,6 +310,8 @@ def _describe_name(mention: str, chunk: list[str], chunk_lower: list[str], start
         cls = NOUNS[last]
         if cls == "document" and len(name_words) > 1:
             cls = "organisation"  # "Dimension Data", "Pew Research"
+        if cls == "anonymous" and after_the:
+            cls = "organisation"  # "the Liberal Democrats", "the Conservatives": a party
         return MentionInfo(cls, None, None, last, normalise(mention),
                            plural=cls == "anonymous" and last.endswith("s"))
     if after_the and not before:

@@ -341,6 +341,12 @@ _CLOSING_MARKS = ('"', "”", "»")
 _OPENING_MARKS = ('"', "“", "«")
 
 
+def _is_fronted(text: str, piece: Span) -> bool:
+    """A piece that opens a sentence before its subject: "However", "On Tuesday"."""
+    words = WORD.findall(text, *piece)
+    return bool(words) and syntax.guess_tag(words[0], opens_sentence=True) in _FRONTED_TAGS
+
+
 def appositive(text: str, lo: int, comma: int) -> tuple[Span | None, Span | None, str | None]:
     """The subject of "X, <apposition>, said", read backwards from the comma before the cue.
 
@@ -361,6 +367,8 @@ def appositive(text: str, lo: int, comma: int) -> tuple[Span | None, Span | None
         if previous < lo:
             break
         end = previous
+    while len(pieces) > 2 and _is_fronted(text, pieces[0]):
+        pieces.pop(0)  # "However, Chittabrata Majumdar, general secretary of ..., said"
     if len(pieces) < 2:
         return None, None, None
     first = pieces[0]

@@ -313,8 +313,13 @@ def _is_noun_use(text: str, cue: cuemod.CueMatch, sentence_start: int, sentence_
     return any(rule(site) for rule in BARE_WORD_NOUN_RULES)
 
 
+#: Characters of a sentence read to tell a title-case headline (bounds the work per cue).
+TITLE_CASE_WINDOW = 300
+
+
 def _is_title_case(text: str, start: int, end: int) -> bool:
-    words = phrases.WORD.findall(text, start, end)
+    """Whether most words of the sentence's opening are capitalised (a headline)."""
+    words = phrases.WORD.findall(text, start, min(end, start + TITLE_CASE_WINDOW))
     return len(words) >= 3 and sum(w[0].isupper() for w in words) * 10 >= len(words) * 7
 
 
@@ -358,7 +363,7 @@ def _right_content(
     if position >= end:
         return position, []
     start, stop = phrases.strip_span(text, position, end)
-    stop = start + len(phrases.SENTENCE_END.sub("", text[start:stop]))
+    stop = phrases.before_sentence_end(text, start, stop)
     return position, [(start, stop)] if stop > start else []
 
 
@@ -401,7 +406,7 @@ def _sentence_rules(text: str, sentence: tuple[int, int], index: int) -> list[Fr
         cue = cuemod.CueMatch(match.span(1), match.start(1), match.group(1), IN_CUE, False,
                               False, "")
         start, stop = phrases.strip_span(text, match.start(3), se)
-        stop = start + len(phrases.SENTENCE_END.sub("", text[start:stop]))
+        stop = phrases.before_sentence_end(text, start, stop)
         if stop > start:
             return [Frame(cue, index, "in_document", source_span=match.span(2),
                           content=[(start, stop)], clause_start=match.start(1))]
@@ -413,7 +418,7 @@ def _sentence_rules(text: str, sentence: tuple[int, int], index: int) -> list[Fr
     ).source_type in ("named_person", "organisation", "media"):
         cue = cuemod.CueMatch(match.span(2), match.start(2), ":", COLON_CUE, False, False, "")
         start, stop = phrases.strip_span(text, match.end(2), se)
-        stop = start + len(phrases.SENTENCE_END.sub("", text[start:stop]))
+        stop = phrases.before_sentence_end(text, start, stop)
         if stop > start:
             return [Frame(cue, index, "name_colon", source_span=match.span(1),
                           content=[(start, stop)], clause_start=match.start(1))]
@@ -528,7 +533,7 @@ def according_to(clause: Clause) -> Frame | None:
         return None
     c0, c1 = cue.span
     frame = Frame(cue, clause.index, ACCORDING_TO, clause_start=c0)
-    np = phrases.ACCORDING_NP.match(text, c1, se)
+    np = phrases.ACCORDING_NP.match(text, c1, min(se, c1 + phrases.SOURCE_WINDOW))
     if not np:
         return frame
     s_start, s_end = np.span(1)
@@ -549,7 +554,7 @@ def according_to(clause: Clause) -> Frame | None:
         rest = text[np.end():se]
         offset = len(rest) - len(rest.lstrip(" ,"))
         start, stop = phrases.strip_span(text, np.end() + offset, se)
-        stop = start + len(phrases.SENTENCE_END.sub("", text[start:stop]))
+        stop = phrases.before_sentence_end(text, start, stop)
         if stop > start:
             frame.content = [(start, stop)]
     return frame
@@ -885,9 +890,10 @@ def _speaker_quotes(
         if sentence_index < 0:
             continue
         s_end = sentences[sentence_index][1]
-        for qi, q in enumerate(quotes):
-            if match.end() <= q.span[0] < s_end:
-                speaker_of[qi] = entry
+        for qi in range(bisect_left(quotes.starts, match.end()), len(quotes)):
+            if quotes[qi].span[0] >= s_end:
+                break
+            speaker_of[qi] = entry
     # Multi-paragraph quotes keep one speaker; floating quotes inherit the last one.
     # Within a paragraph, '"A," she said. "B."': B follows a short cue clause and
     # inherits the speaker too. The last speaker may also be the source of an attribution
@@ -908,19 +914,13 @@ def _speaker_quotes(
         if qi in speaker_of:
             last_speaker, last_paragraph, last_end = speaker_of[qi], q.paragraph, q.span[1]
             continue
-        s_index = bisect_right(starts, q.span[0]) - 1
-        paragraph_start = not text[_paragraph_start(text, q.span[0]):q.span[0]].strip()
-        gap = text[last_end:q.span[0]]
         if q.continued and qi > 0 and (qi - 1) in speaker_of:
             speaker_of[qi] = speaker_of[qi - 1]
-        else:
-            floating = paragraph_start and q.paragraph == last_paragraph + 1 and s_index >= 0
-            after_cue_clause = q.paragraph == last_paragraph and (not gap.strip() or (
-                gap.rstrip().endswith(".") and (
-                    len(phrases.WORD.findall(gap)) <= 6
-                    or _after_own_tag(text, tag_end.get(qi - 1), q.span[0]))))
-            if last_speaker >= 0 and (floating or after_cue_clause):
-                speaker_of[qi] = last_speaker
+        elif last_speaker >= 0 and (
+                _floats_after(text, q, last_paragraph, starts)
+                or (q.paragraph == last_paragraph and _after_cue_clause(
+                    text, last_end, q.span[0], tag_end.get(qi - 1)))):
+            speaker_of[qi] = last_speaker
         if qi in speaker_of:
             last_speaker, last_paragraph, last_end = speaker_of[qi], q.paragraph, q.span[1]
     # A multi-paragraph chain whose attribution comes later shares the speaker backwards.
@@ -946,6 +946,39 @@ def _speaker_quotes(
     return records
 
 
+def _floats_after(text: str, q: quotemod.QuoteSpan, last_paragraph: int,
+                  starts: list[int]) -> bool:
+    """A quote that opens the paragraph right after the last speaker's (a floating quote)."""
+    return q.paragraph == last_paragraph + 1 and _opens_paragraph(text, q.span[0]) and (
+        bisect_right(starts, q.span[0]) > 0)
+
+
+def _opens_paragraph(text: str, position: int) -> bool:
+    """Whether only spaces stand between the start of the line and ``position``."""
+    while position > 0 and text[position - 1] != "\n":
+        if not text[position - 1].isspace():
+            return False
+        position -= 1
+    return True
+
+
+#: A gap longer than this between two quotes holds more than a speech tag.
+GAP_WINDOW = 300
+
+
+def _after_cue_clause(text: str, last_end: int, start: int, tag_end: int | None) -> bool:
+    """'"A," she said. "B."': only a short cue clause (or the last quote's own tag and a
+    short tail), ending a sentence, stands between the last speaker's words and this
+    quote; or nothing at all."""
+    if start - last_end > GAP_WINDOW:
+        return False
+    gap = text[last_end:start]
+    if not gap.strip():
+        return True
+    return gap.rstrip().endswith(".") and (
+        len(phrases.WORD.findall(gap)) <= 6 or _after_own_tag(text, tag_end, start))
+
+
 #: Words that may follow a quote's own speech tag before the next quote inherits its
 #: speaker ('"A," Ms Hart told the BBC News website. "B."').
 TAG_TAIL_WORDS = 8
@@ -958,10 +991,6 @@ def _after_own_tag(text: str, tag_end: int | None, quote_start: int) -> bool:
 
 
 _LINE_BREAKS = re.compile(r"\n\s*")  # one match per paragraph break (blank lines included)
-
-
-def _paragraph_start(text: str, position: int) -> int:
-    return text.rfind("\n", 0, position) + 1
 
 
 def _inside_quote(position: int, quotes: QuoteList) -> bool:

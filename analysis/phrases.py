@@ -103,6 +103,12 @@ NP_LEADERS = word_set(
 )
 
 
+#: Characters after a cue read for its source ("according to X", "said X"): a source
+#: longer than this is no phrase the rules can read, and the bound keeps work per cue
+#: constant however long the sentence.
+SOURCE_WINDOW = 200
+
+
 ACCORDING_NP = re.compile(r"\s+([^,;:.?!\"“”]+?)(?=\s*[,;:.?!\"“”]|\s*$)")
 
 
@@ -112,7 +118,12 @@ ADDRESSEE_END = re.compile(
 )
 
 
-SENTENCE_END = re.compile(r"[\s.?!…]+$")
+def before_sentence_end(text: str, start: int, stop: int) -> int:
+    """``stop`` moved back over the spaces and sentence-final marks that end
+    ``text[start:stop]`` ("the deal was done." -> before the full stop)."""
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".?!…"):
+        stop -= 1
+    return stop
 
 
 CONTENT_TAIL = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or)\b)+$")

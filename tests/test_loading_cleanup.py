@@ -106,3 +106,15 @@ def test_split_article_containers_are_joined():
 def test_extract_skips_a_page_without_an_article():
     page = b"<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body></html>"
     assert extract(page).reason == "no article text found in the HTML page"
+
+
+def test_repeated_runs_find_a_hidden_copy_in_one_pass():
+    """Each line is compared with its latest earlier copy only: a doubled story is found,
+    a page of one paragraph repeated is not a 'copy' of itself (and costs one pass)."""
+    from analysis.loading.formats.html import _repeated_runs
+
+    story = [f"Paragraph {i} of the story, with enough words to read as prose here." for i in
+             range(6)]
+    assert _repeated_runs(story + ["Advertisement"] + story) == [(7, 6)]
+    assert _repeated_runs(story[:3] + story[:3]) == []  # shorter than REPEAT_RUN lines
+    assert _repeated_runs([story[0]] * 50_000) == []

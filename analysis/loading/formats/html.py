@@ -9,7 +9,8 @@ or reads like a menu. It then walks the XML body (``p``, ``head``, ``list``, ``q
 a site or a string of a benchmark page):
 
 - ``gaps``: sentence-like paragraphs that only the full mode found, inside the span the
-  two results share (or just before it: a cut-off lede), are put back (``fill_gaps``);
+  two results share (or just before it: a cut-off lede), are put back (``fill_gaps``;
+  pages of at most ``GAP_PASS_TAGS`` tags: a bigger one is extracted once);
 - ``continued``: an article cut into a few same-class containers with adverts between
   them gets its later parts back (``continued_body``);
 - ``headline``: lines that repeat the headline (it has its own column);
@@ -174,23 +175,30 @@ REPEAT_RUN = 4
 
 
 def _repeated_runs(texts: list[str]) -> list[tuple[int, int]]:
-    """``(start, length)`` of runs of lines that repeat an earlier run line for line."""
-    first: dict[str, list[int]] = {}
+    """``(start, length)`` of runs of lines that repeat an earlier run line for line.
+
+    Each line is compared with the latest earlier line of the same text; ``match[i]`` is
+    how many lines from ``i`` on repeat the lines from there (never reaching ``i``),
+    computed from the end in one pass, so the time is linear in the number of lines.
+    """
+    latest: dict[str, int] = {}
+    previous: list[int | None] = []
     for i, text in enumerate(texts):
-        first.setdefault(text, []).append(i)
+        previous.append(latest.get(text))
+        latest[text] = i
+    match = [0] * (len(texts) + 1)
+    for i in range(len(texts) - 1, -1, -1):
+        j = previous[i]
+        if j is not None:
+            follows = i + 1 < len(texts) and previous[i + 1] == j + 1
+            match[i] = min(1 + (match[i + 1] if follows else 0), i - j)
+    long_before = [0]  # lines of 12+ words before each index
+    for text in texts:
+        long_before.append(long_before[-1] + (len(text.split()) >= 12))
     runs, i = [], 0
     while i < len(texts):
-        best = 0
-        for j in first[texts[i]]:
-            if j >= i:
-                break
-            length = 0
-            while i + length < len(texts) and j + length < i and (
-                texts[j + length] == texts[i + length]
-            ):
-                length += 1
-            best = max(best, length)
-        long_lines = sum(len(t.split()) >= 12 for t in texts[i : i + best])
+        best = match[i]
+        long_lines = long_before[i + best] - long_before[i]
         if best >= REPEAT_RUN and long_lines >= max(3, best / 2):  # prose, not a repeated plan
             runs.append((i, best))
             i += best
@@ -327,18 +335,22 @@ def continued_body(raw: bytes, lines: list[Line]) -> list[Line]:
 
 
 _START_TAG = re.compile(rb"<[A-Za-z]")
+# Pages with more tags than this (4x the largest page of the Zyte benchmark, 5,535) are
+# extracted once: the full-mode pass that fills gaps doubles the time of a big page.
+GAP_PASS_TAGS = 20_000
 
 
-def too_many_elements(raw: bytes, limit: int) -> str | None:
-    """The skip reason for a page with more than ``limit`` start tags, else None.
+def count_tags(raw: bytes, stop: int) -> int:
+    """The number of start tags in a page, counted up to ``stop`` at most.
 
-    Real news pages hold a few thousand (the largest of the Zyte benchmark: 5,535); the
-    parsers' time grows faster than the count on crafted pages, so the count is capped.
+    Real news pages hold a few thousand; the parsers' time grows with the count (and
+    faster on crafted pages), so the count decides the limits, without parsing.
     """
+    count = 0
     for count, _ in enumerate(_START_TAG.finditer(raw), start=1):
-        if count > limit:
-            return f"too many HTML elements: more than {limit:,} tags (Limits.max_elements)"
-    return None
+        if count >= stop:
+            break
+    return count
 
 
 def extract(data: bytes | str, *, url: str | None = None, key: str = "",
@@ -348,7 +360,8 @@ def extract(data: bytes | str, *, url: str | None = None, key: str = "",
 
     ``charset`` is the label of the HTTP ``Content-Type`` header, when there was one;
     bytes are decoded by ``decode_page``. A page with more than ``max_elements`` tags
-    is a skip (``too_many_elements``; None: no limit).
+    is a skip (None: no limit); one with more than ``GAP_PASS_TAGS`` gets no gap-filling
+    second pass.
     """
     import trafilatura
 
@@ -357,9 +370,10 @@ def extract(data: bytes | str, *, url: str | None = None, key: str = "",
         return Skip(key or None, "empty file" if not raw else "only whitespace, no text")
     if looks_binary(raw):
         return Skip(key or None, "binary content, not text")
-    crowded = too_many_elements(raw, max_elements) if max_elements is not None else None
-    if crowded:
-        return Skip(key or None, crowded)
+    tags = count_tags(raw, max(max_elements or 0, GAP_PASS_TAGS) + 1)
+    if max_elements is not None and tags > max_elements:
+        return Skip(key or None, f"too many HTML elements: more than {max_elements:,} tags "
+                                 "(Limits.max_elements)")
     if not isinstance(data, str):
         raw = decode_page(raw, charset).encode("utf-8")
     try:
@@ -368,7 +382,7 @@ def extract(data: bytes | str, *, url: str | None = None, key: str = "",
             document = trafilatura.bare_extraction(raw, url=url, fast=True, **TRAFILATURA_OPTIONS)
         if document is None or document.body is None or _needs_retry(document.text or ""):
             document = trafilatura.bare_extraction(raw, url=url, **TRAFILATURA_OPTIONS)
-        elif "gaps" in rules:
+        elif "gaps" in rules and tags <= GAP_PASS_TAGS:
             full = trafilatura.bare_extraction(raw, url=url, **TRAFILATURA_OPTIONS)
             if full is not None and full.body is not None:
                 gap_source = body_lines(full.body)

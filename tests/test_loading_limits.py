@@ -194,3 +194,27 @@ def test_non_utf8_file_name_loads_with_a_note(tmp_path):
     assert df["source_path"].tolist() == [str(tmp_path / "caf\\xe9.txt")]
     assert analysis.load_notes(df)["note"].str.startswith("file name is not valid UTF-8").all()
     df.to_parquet(tmp_path / "out.parquet")
+
+
+def test_a_warc_record_cut_after_its_uri_is_a_skip(tmp_path):
+    """warcio ends quietly there; the record starts counted in the bytes reveal it."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = ("<html><body><article><p>The council met on Monday and agreed the budget for "
+            "next year, the mayor said in a statement to reporters.</p></article></body></html>")
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for url in ("https://example.org/a", "https://example.org/b"):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                   protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record(
+            url, "response", payload=io.BytesIO(page.encode()), http_headers=headers))
+    data = buffer.getvalue()
+    second = data.index(b"WARC/1.", 10)
+    cut = data.index(b"\r\n", data.index(b"WARC-Target-URI", second)) + 2
+    (tmp_path / "cut.warc").write_bytes(data[:cut])
+    df = analysis.load_articles(tmp_path)
+    assert df["url"].tolist() == ["https://example.org/a"] and _balanced(df)
+    assert analysis.skipped(df)[["record", "reason"]].values.tolist() == [
+        ["response 2", "WARC record cut short at the end of the file"]]

@@ -451,7 +451,7 @@ class Clause:
     sentence: Span
     index: int
     cue: cuemod.CueMatch
-    cues: list[cuemod.CueMatch]
+    following: cuemod.CueMatch | None  # the next cue of the sentence
     quotes: QuoteList
     frames: list[Frame]
     frame: Frame = field(init=False)
@@ -470,9 +470,8 @@ class Clause:
         """The content after the cue (it also fills ``frame.addressee``); empty when the
         next cue stands right there ("..., the source said, adding that ...")."""
         _, right = _right_content(self.text, self.frame, self.sentence[1], self.quotes)
-        c1 = self.cue.span[1]
-        following = next((c for c in self.cues if c.span[0] >= c1), None)
-        if right and following is not None and right[0][0] >= following.span[0] - 1:
+        if right and self.following is not None and (
+                right[0][0] >= self.following.span[0] - 1):
             return []
         return right
 
@@ -695,8 +694,9 @@ def _frames_for_sentence(
     ss, se = sentence
     cues = [c for c in sentence_cues if not _is_noun_use(text, c, ss, se)]
     frames: list[Frame] = []
-    for cue in cues:
-        clause = Clause(text, sentence, index, cue, cues, quotes, frames)
+    for position, cue in enumerate(cues):
+        following = cues[position + 1] if position + 1 < len(cues) else None
+        clause = Clause(text, sentence, index, cue, following, quotes, frames)
         frame = next((f for rule in CUE_RULES if (f := rule(clause)) is not None), None)
         if frame is not None:
             frames.append(frame)
@@ -879,8 +879,8 @@ def _speaker_quotes(
                 speaker_of.setdefault(overrun, frame.entry)
     # "Quoting Kadyrov, it said that the "best fighters" ...": the quoted party speaks.
     # Most texts have neither word; a substring test is far cheaper than the regex scan.
-    quoting = _QUOTING.finditer(text) if "uoting" in text or "iting" in text else ()
-    for match in quoting:
+    quoting = list(_QUOTING.finditer(text)) if "uoting" in text or "iting" in text else []
+    for number, match in enumerate(quoting):
         mention = match.group(1)
         info = describe(mention)
         entry = registry.resolve(mention, info, count=False)
@@ -890,6 +890,8 @@ def _speaker_quotes(
         if sentence_index < 0:
             continue
         s_end = sentences[sentence_index][1]
+        if number + 1 < len(quoting):
+            s_end = min(s_end, quoting[number + 1].start())  # the next "Quoting Y" takes over
         for qi in range(bisect_left(quotes.starts, match.end()), len(quotes)):
             if quotes[qi].span[0] >= s_end:
                 break

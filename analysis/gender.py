@@ -77,11 +77,18 @@ def _honorific(entry: Entry, text: str) -> str | None:
         return entry.gender
     if entry.source_type != "named_person" or not entry.name.split():
         return None
-    surname = entry.name.split()[-1].lower()
+    surname = entry.name.split()[-1].lower().rstrip("’'s")
+    return _titled_genders(text).get(surname)
+
+
+@lru_cache(maxsize=16)
+def _titled_genders(text: str) -> dict[str, str | None]:
+    """``{surname: gender}`` from the first "Mr/Ms/Sir ... <surname>" of each surname in
+    ``text`` (one pass per text, however many sources ask)."""
+    found: dict[str, str | None] = {}
     for match in _TITLED.finditer(text):
-        if match.group(2).lower().rstrip("’'s") == surname.rstrip("’'s"):
-            return _word_gender(match.group(1))
-    return None
+        found.setdefault(match.group(2).lower().rstrip("’'s"), _word_gender(match.group(1)))
+    return found
 
 
 def _head(words: str) -> list[str]:

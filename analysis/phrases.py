@@ -212,7 +212,10 @@ _CIRCUMSTANCE_OPENERS = word_set(
 def is_circumstance(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` after a speech tag is a circumstance, not content:
     a phrase opened by a preposition or a participle, with no finite verb ("to cheers",
-    "in a statement released after the leak", "on a Sunday morning show")."""
+    "in a statement released after the leak", "on a Sunday morning show"); at most
+    ``SOURCE_WINDOW`` characters long."""
+    if end - start > SOURCE_WINDOW:
+        return False
     words = WORD.findall(text, start, end)
     if not words:
         return False

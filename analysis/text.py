@@ -237,15 +237,36 @@ def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
     return merged
 
 
+#: The longest sentence the detectors read whole, in characters. A longer one (a
+#: transcript or scraped text without punctuation) is read in windows of at most this
+#: size, cut at a space, so that the work per sentence stays bounded and analysis time
+#: grows linearly with the text. The longest sentence of the BBC corpus has 1,063.
+MAX_SENTENCE_CHARS = 2000
+
+
 def sentences(text: str, paragraphs: list[Span] | None = None) -> list[Sentence]:
-    """Sentences of ``text`` with offsets; a sentence never crosses a paragraph break."""
+    """Sentences of ``text`` with offsets; a sentence never crosses a paragraph break and
+    is at most ``MAX_SENTENCE_CHARS`` long (longer ones are cut into windows)."""
     if paragraphs is None:
         paragraphs = paragraph_spans(text)
     return [
-        Sentence(s, e, index)
+        Sentence(ws, we, index)
         for index, (p_start, p_end) in enumerate(paragraphs)
         for s, e in _split_paragraph(text, p_start, p_end)
+        for ws, we in _windows(text, s, e)
     ]
+
+
+def _windows(text: str, start: int, end: int) -> list[Span]:
+    """``text[start:end]`` as pieces of at most ``MAX_SENTENCE_CHARS``, cut after a space."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def sentence_spans(text: str) -> list[Span]:

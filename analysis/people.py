@@ -66,12 +66,21 @@ def is_single_person(entry: Entry) -> bool:
     return True
 
 
+#: Characters after a source's first mention searched for its name.
+MENTION_WINDOW = 300
+
+
 def _mention_at(entry: Entry, text: str) -> re.Match[str] | None:
-    """The first occurrence of the source's name (or, failing that, its last word)."""
+    """The first occurrence of the source's name (or, failing that, its last word), read
+    from its first mention on when the registry knows it (so the work is bounded)."""
+    start = max(entry.first_position, 0)
+    end = start + MENTION_WINDOW if entry.first_position >= 0 else len(text)
     for needle in (entry.name, entry.name.split()[-1] if entry.name.split() else ""):
         if len(needle) < 2:
             continue
-        match = re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", text, flags=re.I)
+        pattern = re.compile(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", re.I)
+        match = pattern.search(text, start, end) or (
+            pattern.search(text, 0, start) if start else None)
         if match:
             return match
     return None

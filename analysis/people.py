@@ -66,21 +66,23 @@ def is_single_person(entry: Entry) -> bool:
     return True
 
 
-#: Characters after a source's first mention searched for its name.
+#: Characters around a source's first mention searched for its name.
 MENTION_WINDOW = 300
 
 
 def _mention_at(entry: Entry, text: str) -> re.Match[str] | None:
     """The first occurrence of the source's name (or, failing that, its last word), read
-    from its first mention on when the registry knows it (so the work is bounded)."""
-    start = max(entry.first_position, 0)
-    end = start + MENTION_WINDOW if entry.first_position >= 0 else len(text)
+    around its first mention when the registry knows it (so the work is bounded)."""
+    if entry.first_position >= 0:
+        start = max(0, entry.first_position - MENTION_WINDOW)
+        end = entry.first_position + MENTION_WINDOW
+    else:
+        start, end = 0, len(text)
     for needle in (entry.name, entry.name.split()[-1] if entry.name.split() else ""):
         if len(needle) < 2:
             continue
         pattern = re.compile(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", re.I)
-        match = pattern.search(text, start, end) or (
-            pattern.search(text, 0, start) if start else None)
+        match = pattern.search(text, start, end)
         if match:
             return match
     return None
@@ -118,12 +120,11 @@ def description(entry: Entry, text: str) -> Description:
     if match is None:
         return Description("", "")
     before = _clause_before(text, match.start()).strip()
-    if not before and text[:match.start()].rstrip().endswith(","):
+    if not before and text[max(0, match.start() - 200):match.start()].rstrip().endswith(","):
         # "The trust's medical director, Dr Samuel Oyelaran": the fronted apposition
         before = _clause_before(text, text.rindex(",", 0, match.start())).strip()
     after = ""
-    rest = text[match.end():]
-    if rest.startswith((", ", " (")):
+    if text.startswith((", ", " ("), match.end()):
         after = _clause_after(text, match.end() + 2).strip()
         after = after if _is_apposition(after) else ""
     return Description(_limit(before, keep_end=True), _limit(after, keep_end=False))
@@ -132,9 +133,9 @@ def description(entry: Entry, text: str) -> Description:
 @lru_cache(maxsize=4096)
 def _profile(name: str, source_type: str, role: str | None, head: str, keys: frozenset[str],
              found_gender: str | None, found_evidence: str | None, plural: bool,
-             text: str) -> SourceProfile:
+             first_position: int, text: str) -> SourceProfile:
     entry = Entry(name, source_type, role, head, set(keys), gender=found_gender,
-                  gender_evidence=found_evidence, plural=plural)
+                  gender_evidence=found_evidence, plural=plural, first_position=first_position)
     described = description(entry, text)
     if is_single_person(entry):
         sex, evidence = gender.source_gender(entry, text, described)
@@ -146,4 +147,5 @@ def _profile(name: str, source_type: str, role: str | None, head: str, keys: fro
 def describe_source(entry: Entry, text: str) -> SourceProfile:
     """Gender, gender evidence and affiliation of one source of ``text`` (cached)."""
     return _profile(entry.name, entry.source_type, entry.role, entry.head, frozenset(entry.keys),
-                    entry.gender, entry.gender_evidence, entry.plural, text)
+                    entry.gender, entry.gender_evidence, entry.plural, entry.first_position,
+                    text)

@@ -265,7 +265,8 @@ def _fingerprint(chunks: list[Chunk], names: Sequence[str], fmt: str) -> str:
                 size = os.path.getsize(path)
             except OSError:
                 size = -1
-            digest.update(f"{chunk.index}\0{path}\0{size}\n".encode())
+            # surrogateescape: a file name that is not UTF-8 keeps its own bytes
+            digest.update(f"{chunk.index}\0{path}\0{size}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 

@@ -343,3 +343,19 @@ def test_worker_processes_end_with_their_parent(tmp_path):
     else:
         os.kill(worker, signal.SIGKILL)
         pytest.fail("the worker outlived its parent")
+
+
+def test_a_file_name_that_is_not_utf8_streams_with_a_note(tmp_path):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"Title\nThe council met on Monday and agreed the budget, the mayor said.\n")
+    summary = stream_tables([folder], tmp_path / "out")
+    assert not summary.failed and summary.articles == 1
+    assert read_table(tmp_path / "out", "articles")["source_path"].tolist() == [
+        str(folder / "caf\\xe9.txt")]
+    report = read_table(tmp_path / "out", "skipped")
+    assert report["kind"].tolist() == ["note"]
+    assert report["reason"].iloc[0].startswith("file name is not valid UTF-8")

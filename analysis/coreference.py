@@ -65,7 +65,6 @@ class Entry:
     gender_evidence: str | None = None
     plural: bool = False
     position: int = -1
-    first_position: int = -1
 
     @property
     def single_person(self) -> bool:
@@ -306,7 +305,6 @@ class Registry:
         return index
 
     def _new(self, entry: Entry, count: bool, position: int) -> int:
-        entry.first_position = position
         self.entries.append(entry)
         index = len(self.entries) - 1
         if count:

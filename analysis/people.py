@@ -66,25 +66,41 @@ def is_single_person(entry: Entry) -> bool:
     return True
 
 
-#: Characters around a source's first mention searched for its name.
-MENTION_WINDOW = 300
-
-
-def _mention_at(entry: Entry, text: str) -> re.Match[str] | None:
-    """The first occurrence of the source's name (or, failing that, its last word), read
-    around its first mention when the registry knows it (so the work is bounded)."""
-    if entry.first_position >= 0:
-        start = max(0, entry.first_position - MENTION_WINDOW)
-        end = entry.first_position + MENTION_WINDOW
-    else:
-        start, end = 0, len(text)
+def _mention_at(entry: Entry, text: str) -> tuple[int, int] | None:
+    """Span of the first occurrence of the source's name (or, failing that, its last
+    word) in ``text``, ignoring case, not glued to a longer word."""
     for needle in (entry.name, entry.name.split()[-1] if entry.name.split() else ""):
         if len(needle) < 2:
             continue
-        pattern = re.compile(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", re.I)
-        match = pattern.search(text, start, end)
-        if match:
-            return match
+        found = _find_word(text, needle)
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str | None:
+    """``text`` lower-cased once for every source of it; ``None`` when lower-casing
+    changes its length (offsets would not match)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else None
+
+
+def _find_word(text: str, needle: str) -> tuple[int, int] | None:
+    """Span of the first ``needle`` in ``text``, ignoring case, with no letter, digit,
+    underscore or hyphen glued to either side (a C-speed search of the folded text)."""
+    folded, target = _folded(text), needle.lower()
+    if folded is None or len(target) != len(needle):
+        match = re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", text, re.I)
+        return match.span() if match else None
+    at = folded.find(target)
+    while at >= 0:
+        end = at + len(target)
+        before = folded[at - 1] if at > 0 else " "
+        after = folded[end] if end < len(folded) else " "
+        if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
+            return at, end
+        at = folded.find(target, at + 1)
     return None
 
 
@@ -116,16 +132,17 @@ def _limit(words: str, *, keep_end: bool) -> str:
 
 def description(entry: Entry, text: str) -> Description:
     """The article's description of ``entry`` around its first mention (see module)."""
-    match = _mention_at(entry, text)
-    if match is None:
+    mention = _mention_at(entry, text)
+    if mention is None:
         return Description("", "")
-    before = _clause_before(text, match.start()).strip()
-    if not before and text[max(0, match.start() - 200):match.start()].rstrip().endswith(","):
+    start, end = mention
+    before = _clause_before(text, start).strip()
+    if not before and text[max(0, start - 200):start].rstrip().endswith(","):
         # "The trust's medical director, Dr Samuel Oyelaran": the fronted apposition
-        before = _clause_before(text, text.rindex(",", 0, match.start())).strip()
+        before = _clause_before(text, text.rindex(",", 0, start)).strip()
     after = ""
-    if text.startswith((", ", " ("), match.end()):
-        after = _clause_after(text, match.end() + 2).strip()
+    if text.startswith((", ", " ("), end):
+        after = _clause_after(text, end + 2).strip()
         after = after if _is_apposition(after) else ""
     return Description(_limit(before, keep_end=True), _limit(after, keep_end=False))
 
@@ -133,9 +150,9 @@ def description(entry: Entry, text: str) -> Description:
 @lru_cache(maxsize=4096)
 def _profile(name: str, source_type: str, role: str | None, head: str, keys: frozenset[str],
              found_gender: str | None, found_evidence: str | None, plural: bool,
-             first_position: int, text: str) -> SourceProfile:
+             text: str) -> SourceProfile:
     entry = Entry(name, source_type, role, head, set(keys), gender=found_gender,
-                  gender_evidence=found_evidence, plural=plural, first_position=first_position)
+                  gender_evidence=found_evidence, plural=plural)
     described = description(entry, text)
     if is_single_person(entry):
         sex, evidence = gender.source_gender(entry, text, described)
@@ -147,5 +164,4 @@ def _profile(name: str, source_type: str, role: str | None, head: str, keys: fro
 def describe_source(entry: Entry, text: str) -> SourceProfile:
     """Gender, gender evidence and affiliation of one source of ``text`` (cached)."""
     return _profile(entry.name, entry.source_type, entry.role, entry.head, frozenset(entry.keys),
-                    entry.gender, entry.gender_evidence, entry.plural, entry.first_position,
-                    text)
+                    entry.gender, entry.gender_evidence, entry.plural, text)

@@ -8,7 +8,8 @@ import importlib
 import pytest
 
 MODULES = ["analysis.loading.cleaning", "analysis.loading.fields", "analysis.loading.table",
-           "analysis.loading.language"]
+           "analysis.loading.language", "analysis.loading.files",
+           "analysis.loading.formats.structured"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -199,7 +199,7 @@ def guess_delimiter(text: str) -> str:
     header (at least two columns); "," when none does. Linear in the sample (the standard
     library's ``csv.Sniffer`` backtracks: 30 s on a crafted 64 KB sample).
 
-    >>> guess_delimiter("a;b;c\n1;2,5;3\n"), guess_delimiter("just text")
+    >>> guess_delimiter("a;b;c\\n1;2,5;3\\n"), guess_delimiter("just text")
     (';', ',')
     """
     sample = text[:SAMPLE_CHARS]
@@ -392,7 +392,7 @@ def _sheet_records(sheet, archive: zipfile.ZipFile, prefix: str, options: LoadOp
     first = next(rows, None)
     if first is None:
         return
-    key, header = first
+    _, header = first
     if isinstance(header, Skip):
         tally.add()
         yield header

@@ -69,13 +69,24 @@ def _singular(word: str) -> str:
     return word
 
 
+@cache
+def _first_words(kind: str) -> frozenset[str]:
+    """The words that open an entry of ``kind``: a phrase can only start at one of them
+    (or at a word whose singular is one), so other positions are skipped at once."""
+    return frozenset(word.split()[0] for word in lexicon()[kind])
+
+
 def words_found(words: str, kind: str) -> list[str]:
     """Affiliations of the lexicon entries of ``kind`` in ``words``, in text order; at each
     position the longest phrase wins ("district attorney" before "district")."""
     tokens = _WORD.findall(words.lower().replace("’", "'"))
     entries = lexicon()[kind]
+    first_words = _first_words(kind)
     found, i = [], 0
     while i < len(tokens):
+        if tokens[i] not in first_words and _singular(tokens[i]) not in first_words:
+            i += 1
+            continue
         for size in range(min(_longest_phrase(), len(tokens) - i), 0, -1):
             phrase = " ".join(tokens[i:i + size])
             label = entries.get(phrase) or entries.get(_singular(phrase))

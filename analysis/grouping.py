@@ -76,8 +76,8 @@ def describe(articles: pd.DataFrame, by: str) -> str:
     if counts.empty:
         return (f"No article has a {by}: every comparison by {by} has one group, "
                 f'"{UNKNOWN}". Set GROUP_BY to another column, or add a metadata.csv.')
-    sizes = f"{int(counts.min())} to {int(counts.max())}" if len(counts) > 1 \
-        else f"{int(counts.iloc[0])}"
+    sizes = f"{int(counts.min())} to {int(counts.max())}" \
+        if counts.min() != counts.max() else f"{int(counts.iloc[0])}"
     text = (f"Grouped by {by}: {len(counts)} group{'s' if len(counts) != 1 else ''} "
             f"of {sizes} articles")
     if unknown:

@@ -286,6 +286,8 @@ def _body(html_page: str) -> str:
     return match.group(1) if match else html_page
 
 
+# A table cell holding only pandas' text for a missing value; shown as "–" instead.
+MISSING_CELL = re.compile(r"<(td|th)>\s*(?:NaN|nan|&lt;NA&gt;|NaT|None)\s*</\1>")
 NAV = ('<a href="index.html">← all reports</a> · <a href="findings.html">findings</a> · '
        '<a href="glossary.html">glossary</a> · <a href="rules.html">rules</a>')
 
@@ -308,6 +310,7 @@ def export_html(nb: nbformat.NotebookNode, *, title: str, notice: str | None = N
     raw, _ = exporter.from_notebook_node(_static_outputs(nb))
     body = sanitise(_body(raw))
     body = re.sub(r"\n\s*\n+", "\n", body)  # drop the blank lines left by removed cells
+    body = MISSING_CELL.sub(r"<\1>–</\1>", body)  # pandas' NaN, <NA>, NaT, None
     if links:
         body = link_cells(body, links)
     return page(title, body, notice=notice, nav=NAV)

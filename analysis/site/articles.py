@@ -160,7 +160,9 @@ def index_table(articles: pd.DataFrame, profile: pd.DataFrame) -> str:
     joined = joined.merge(measures[["article_id", *[c for c, _ in INDEX_COLUMNS
                                                    if c in measures and c not in joined]]],
                           on="article_id", how="left")
-    columns = [(c, label) for c, label in INDEX_COLUMNS if c in joined]
+    columns = [(c, label) for c, label in INDEX_COLUMNS if c in joined and not (
+        c in TEXT_COLUMNS and c != "title" and
+        joined[c].astype("string").fillna("").str.strip().eq("").all())]  # empty: left out
     order = joined["title"].astype("string").fillna("").str.lower().argsort(kind="stable")
     rows = []
     for _, row in joined.iloc[order].iterrows():

@@ -32,23 +32,18 @@ from pathlib import Path
 import analysis
 from analysis.evaluation.html_extraction import (
     TOKEN,
+    ZYTE,
     scores,
     snippet_counts,
     split_of,
     tp_fp_fn,
     worst_pages,
+    zyte_gold,
+    zyte_texts,
 )
 from analysis.paths import SHARED_CORPORA
 
-ZYTE = SHARED_CORPORA / "scrapinghub_articles"
 TRAF_EVAL = SHARED_CORPORA / "trafilatura_eval_en_news"
-
-
-def ours_zyte() -> dict[str, str]:
-    """Our ``text`` for every Zyte page (through ``load_articles``, the real path)."""
-    df = analysis.load_articles(ZYTE / "html")
-    ids = df["source_path"].map(lambda p: Path(p).name.split(".")[0])
-    return dict(zip(ids, df["text"], strict=True))
 
 
 def baseline_zyte() -> dict[str, str]:
@@ -62,10 +57,9 @@ def baseline_zyte() -> dict[str, str]:
 
 
 def report_zyte(worst: int) -> None:
-    gold = {k: v["articleBody"] for k, v in json.loads((ZYTE / "ground-truth.json").read_text(
-        encoding="utf-8")).items()}
+    gold = zyte_gold()
     started = time.perf_counter()
-    ours = ours_zyte()
+    ours = zyte_texts()
     seconds = time.perf_counter() - started
     base = baseline_zyte()
     print(f"Zyte article-extraction benchmark: {len(gold)} pages "

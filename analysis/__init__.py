@@ -37,7 +37,8 @@ from analysis.document import (  # noqa: E402
 from analysis.explore import explore  # noqa: E402
 from analysis.gold import polnear_gold  # noqa: E402
 from analysis.highlight import highlight  # noqa: E402
-from analysis.loading import fetch_articles, load_articles, load_notes, skipped  # noqa: E402
+from analysis.loading import load_articles, load_notes, skipped  # noqa: E402
+from analysis.loading.fetch import fetch_articles  # noqa: E402
 from analysis.records import Attribution, Booster, Hedge, Quote, Sentence, Source  # noqa: E402
 from analysis.text import blob, count_words, sentence_spans, word_spans  # noqa: E402
 

@@ -42,15 +42,25 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from analysis.lexicon_scan import LexiconScanner, ascii_lower
 from analysis.lexicons import load_lexicon
-from analysis.records import Booster, Hedge
+from analysis.records import Attribution, Booster, Hedge, Quote, Sentence
 from analysis.voice import VoiceMap
 
-if TYPE_CHECKING:  # analysis.document imports this module
-    from analysis.document import Document
+
+class Layers(Protocol):
+    """What the detectors here read: an ``analysis.Document`` has these layers. A text
+    goes through ``analysis.analyse`` (or ``analysis.find_hedges``) first."""
+
+    text: str
+    sentences: list[Sentence]
+    quotes: list[Quote]
+    attributions: list[Attribution]
+    #: read by ``detect_boosters`` ("not clear" is a hedge, not a negated booster)
+    hedges: list[Hedge]
+
 
 CATEGORIES = (
     "epistemic",
@@ -558,7 +568,7 @@ def _booster_lexicon() -> tuple[LexiconScanner, list[_Row]]:
     return _compile("boosters", BOOSTER_CONTEXTS)
 
 
-def _scan(doc: Document, lexicon: tuple[LexiconScanner, list[_Row]], context_rules: bool = True):
+def _scan(doc: Layers, lexicon: tuple[LexiconScanner, list[_Row]], context_rules: bool = True):
     """Yield ``(match, category, rule, sentence)`` for every accepted cue, in text order.
 
     The match is on the lower-cased text; its offsets are offsets into ``doc.text``. With
@@ -579,26 +589,20 @@ def _scan(doc: Document, lexicon: tuple[LexiconScanner, list[_Row]], context_rul
                 yield match, verdict[0], verdict[1], sentence
 
 
-def _analyse(doc: Document | str) -> Document:
-    from analysis.document import analyse
-
-    return analyse(doc)
-
-
-def _voices(doc: Document) -> VoiceMap:
+def _voices(doc: Layers) -> VoiceMap:
     return VoiceMap(doc.quotes, doc.attributions)
 
 
-def detect_hedges(doc: Document | str, *, context_rules: bool = True) -> list[Hedge]:
+def detect_hedges(doc: Layers, *, context_rules: bool = True) -> list[Hedge]:
     """Hedges of ``doc`` in text order: cue, span, category, voice, sentence span, rule.
 
     ``context_rules=False`` keeps every lexicon match, ambiguous words included (the
     benchmark's "lexicon without context" row shows what the rules are worth).
 
-    >>> [(h.cue, h.category) for h in detect_hedges("The talks may resume in May.")]
+    >>> from analysis import analyse
+    >>> [(h.cue, h.category) for h in detect_hedges(analyse("The talks may resume in May."))]
     [('may', 'epistemic')]
     """
-    doc = _analyse(doc)
     voices = None
     hedges = []
     for match, category, rule, sentence in _scan(doc, _hedge_lexicon(), context_rules):
@@ -612,13 +616,14 @@ def detect_hedges(doc: Document | str, *, context_rules: bool = True) -> list[He
     return hedges
 
 
-def detect_boosters(doc: Document | str) -> list[Booster]:
+def detect_boosters(doc: Layers) -> list[Booster]:
     """Boosters of ``doc`` in text order; ``negated`` when "not" / "n't" / "never" precede.
 
-    >>> [(b.cue, b.negated) for b in detect_boosters("It is not definitely over. He clearly lied.")]
+    >>> from analysis import analyse
+    >>> doc = analyse("It is not definitely over. He clearly lied.")
+    >>> [(b.cue, b.negated) for b in detect_boosters(doc)]
     [('definitely', True), ('clearly', False)]
     """
-    doc = _analyse(doc)
     voices = None
     boosters = []
     text = doc.text

@@ -70,7 +70,6 @@ import pandas as pd
 
 from analysis.loading import files, table
 from analysis.loading.batch import LoadReport, read_entries
-from analysis.loading.fetch import fetch_articles
 from analysis.loading.formats.polnear import is_metadata_file
 from analysis.loading.model import (
     DEFAULT_MAX_BYTES,
@@ -85,8 +84,7 @@ SKIPPED_COLUMNS = ("path", "record", "reason")
 NOTE_COLUMNS = ("path", "record", "note")
 
 __all__ = [
-    "COLUMNS", "Limits", "LoadError", "LoadOptions", "fetch_articles", "load_articles",
-    "load_notes", "skipped",
+    "COLUMNS", "Limits", "LoadError", "LoadOptions", "load_articles", "load_notes", "skipped",
 ]
 
 

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.loading import load_articles
+from analysis.loading.model import LoadError
 from analysis.paths import resolve
 
 DEFAULT_FOLDER = "data/downloads"
@@ -52,8 +54,6 @@ def fetch_articles(
     (SSRF protection); ``allow_private=True`` lifts that, e.g. for a server on your own
     machine.
     """
-    from analysis.loading import LoadError, load_articles
-
     urls = [urls] if isinstance(urls, str) else list(urls)
     target = resolve(folder)
     target.mkdir(parents=True, exist_ok=True)

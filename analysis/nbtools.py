@@ -85,11 +85,12 @@ def with_articles(table: pd.DataFrame, articles: pd.DataFrame,
 
 
 def by_group(table: pd.DataFrame, column: str, *, group: str = "group",
-             share: bool = False) -> pd.DataFrame:
+             share: bool = False, name: str | None = None) -> pd.DataFrame:
     """Counts (or row shares) of ``column``'s values per group; groups as rows.
 
     ``table`` carries a ``group`` column (``grouping.with_group``); missing values of
-    ``column`` become ``"(none)"``. Shares are rounded to 3 decimals.
+    ``column`` become ``"(none)"``. Shares are rounded to 3 decimals. ``name`` labels the
+    rows (the ``GROUP_BY`` column, "section"), else ``group``.
     """
     if table.empty or column not in table:
         return pd.DataFrame()
@@ -97,7 +98,7 @@ def by_group(table: pd.DataFrame, column: str, *, group: str = "group",
         pd.Series("(all)", index=table.index)
     values = table[column].astype("string").fillna("(none)")
     counts = pd.crosstab(rows, values)
-    counts.index.name, counts.columns.name = group, column
+    counts.index.name, counts.columns.name = name or group, column
     if share:
         counts = counts.div(counts.sum(axis=1), axis=0).round(3)
     return counts

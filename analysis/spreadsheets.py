@@ -38,6 +38,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 EXCEL_CELL_LIMIT = 32_767
 CUT_MARK = " [... cut: the cell limit of Excel; the CSV has the whole text]"
 FIXED_TIME = dt.datetime(2000, 1, 1)
+MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def neutralise_text(value: str) -> str:
@@ -126,7 +127,8 @@ def workbook_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
 
 
 def _fixed_zip_times(data: bytes) -> bytes:
-    """The same zip with every entry dated ``FIXED_TIME`` (byte-identical rebuilds)."""
+    """The same zip with every entry, and the document's modified date, at ``FIXED_TIME``
+    (byte-identical rebuilds)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -134,7 +136,11 @@ def _fixed_zip_times(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
-            target.writestr(fixed, source.read(info.filename))
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" on save
+                data = MODIFIED.sub(rb"\g<1>" + FIXED_TIME.strftime(
+                    "%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", data)
+            target.writestr(fixed, data)
     return out.getvalue()
 
 

@@ -71,7 +71,7 @@ display(body[["title", "source", "source_type", "role", "n_attributions",
 # %%
 from analysis.highlight import COLOURS
 
-by_type = nbtools.by_group(body, "source_type")
+by_type = nbtools.by_group(body, "source_type", name=group_by)
 display(by_type)
 plots.show(plots.stacked(by_type, title=f"Distinct sources by type, per {group_by}",
                          colors=COLOURS["source"]))

@@ -88,8 +88,9 @@ if "cue_class" in attributions:
 # notebook 06 adds confidence intervals.
 
 # %%
-stance_by_group = nbtools.by_group(attributions[attributions["field"] == "text"], "stance")
-display(nbtools.by_group(attributions[attributions["field"] == "text"], "stance", share=True))
+body_cues = attributions[attributions["field"] == "text"]
+stance_by_group = nbtools.by_group(body_cues, "stance", name=group_by)
+display(nbtools.by_group(body_cues, "stance", share=True, name=group_by))
 plots.show(plots.stacked(stance_by_group, title=f"Stance of attribution cues, per {group_by}",
                          share=True, colors=COLOURS["cue"]))
 

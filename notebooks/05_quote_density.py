@@ -88,7 +88,7 @@ from analysis.highlight import COLOURS
 quotes = grouping.with_group(nbtools.with_articles(analysis.quotes(articles), articles),
                              articles, group_by)
 quotes["title"] = quotes["title"].map(nbtools.label)
-kinds = nbtools.by_group(quotes, "quote_kind")
+kinds = nbtools.by_group(quotes, "quote_kind", name=group_by)
 display(kinds)
 plots.show(plots.stacked(kinds, title=f"Quotes by kind, per {group_by}",
                          colors=COLOURS["quote"]))

@@ -112,12 +112,12 @@ def standards_findings(standards: pd.DataFrame | None) -> list[Finding]:
         found.append(Finding(f"Anonymous sources are unexplained (no reason given for the "
                              f"anonymity) in {int(mask.sum()):,} of "
                              f"{plural(n, 'story', 'stories')}.", _ids(standards, mask),
-                             "standards"))
+                             "anonymous_unexplained"))
     if "response_sought" in standards:
         mask = standards["response_sought"].astype("boolean").fillna(False)
         found.append(Finding(f"{int(mask.sum()):,} of {plural(n, 'story', 'stories')} say "
                              "that the people concerned were asked to respond.",
-                             _ids(standards, mask), "standards"))
+                             _ids(standards, mask), "response_sought"))
     return found
 
 

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 from functools import cache
 
-#: Penn tags of words that begin or sit inside a noun phrase before its head.
-NOMINAL_MODIFIER_TAGS = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS", "NN", "NNS"})
 #: Penn tags of finite verbs and modals ("were", "has", "will").
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 

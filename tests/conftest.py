@@ -1,7 +1,8 @@
-"""Shared fixtures: where the real corpora and the shipped data are."""
+"""Shared fixtures: where the real corpora and the shipped data are, and the browser."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,14 @@ def corpora() -> Path:
 def seed_text() -> str:
     """The worked example article, as shipped in data/articles."""
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The headless browser the report checks run; they skip with a message without it."""
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    pytest.skip("Chromium is not installed: run `apt-get install -y chromium` (Debian) to "
+                "enable the browser checks; .ci/run installs it in CI")

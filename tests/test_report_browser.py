@@ -31,15 +31,6 @@ POLNEAR_TEST = SHARED_CORPORA / "polnear" / "data" / "test"
 PER_SECTION = 30
 
 
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    pytest.skip("Chromium is not installed: `apt-get install -y chromium` (Debian); "
-                ".ci/run installs it in CI")
-
-
 def _bbc_sample(folder: Path) -> Path:
     """150 BBC articles (the first 30 of each section) as symlinks, with the README."""
     if not BBC.is_dir():
@@ -123,8 +114,8 @@ def test_no_chart_has_more_than_30_tick_labels(built):
     assert not crowded, crowded[:3]
 
 
-def _rendered_text(page: Path, profile: Path) -> str:
-    command = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+def _rendered_text(chromium: str, page: Path, profile: Path) -> str:
+    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu",
                "--disable-background-networking", "--no-first-run",
                "--disable-dev-shm-usage", f"--user-data-dir={profile}",
                "--virtual-time-budget=2000", "--dump-dom", page.as_uri()]
@@ -134,22 +125,22 @@ def _rendered_text(page: Path, profile: Path) -> str:
     return re.sub(r"<[^>]+>", " ", dom)
 
 
-def test_no_visible_nan_in_the_browser(built, tmp_path):
+def test_no_visible_nan_in_the_browser(built, tmp_path, chromium):
     out = built["out"]
     pages = [p for p in _pages(out) if p.parent == out]
     pages += sorted((out / "articles").glob("*.html"))[:5]
     for page in pages:
-        text = _rendered_text(page, tmp_path / f"profile-{page.stem}")
+        text = _rendered_text(chromium, page, tmp_path / f"profile-{page.stem}")
         found = re.findall(r"\b(?:nan|NaN|NaT|<NA>|&lt;NA&gt;)\b", text)
         assert not found, f"{page.relative_to(out)} shows {found[:3]}"
 
 
-def test_printing_keeps_every_column_of_the_article_list(built, tmp_path):
+def test_printing_keeps_every_column_of_the_article_list(built, tmp_path, chromium):
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext is not installed: `apt-get install -y poppler-utils` "
                     "(Debian); .ci/run installs it in CI")
     pdf = tmp_path / "index.pdf"
-    command = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu",
                "--no-first-run", "--disable-dev-shm-usage",
                f"--user-data-dir={tmp_path / 'profile-print'}", "--no-pdf-header-footer",
                f"--print-to-pdf={pdf}", (built["out"] / "index.html").as_uri()]

@@ -11,7 +11,6 @@ can see a script run.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -121,18 +120,9 @@ def test_exported_html_holds_no_executable_markup(reports, hostile_corpus):
     assert 'class="hl hl-' in start
 
 
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    pytest.skip("Chromium is not installed: run `apt-get install -y chromium` (Debian) to "
-                "enable the browser check; .ci/run installs it in CI")
-
-
-def _dump_dom(page: Path, profile: Path) -> str:
+def _dump_dom(chromium: str, page: Path, profile: Path) -> str:
     command = [
-        _chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+        chromium, "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
         "--virtual-time-budget=3000", "--dump-dom", page.as_uri(),
@@ -154,20 +144,20 @@ def _traces(dom: str) -> list[str]:
     return found
 
 
-def test_browser_control_page_shows_that_scripts_would_be_seen(tmp_path):
+def test_browser_control_page_shows_that_scripts_would_be_seen(tmp_path, chromium):
     control = tmp_path / "control.html"
     control.write_text(f"<!DOCTYPE html><html><head><title>control</title></head><body>"
                        f"{SCRIPT}{IMG}</body></html>", encoding="utf-8")
-    traces = _traces(_dump_dom(control, tmp_path / "profile-control"))
+    traces = _traces(_dump_dom(chromium, control, tmp_path / "profile-control"))
     assert "title changed" in traces and "body attribute set" in traces
 
 
-def test_no_injected_script_runs_in_chromium_and_marks_render(reports, tmp_path):
+def test_no_injected_script_runs_in_chromium_and_marks_render(reports, tmp_path, chromium):
     for page in sorted(reports.rglob("*.html")):
-        dom = _dump_dom(page, tmp_path / f"profile-{page.stem}")
+        dom = _dump_dom(chromium, page, tmp_path / f"profile-{page.stem}")
         assert not _traces(dom), f"{page.name}: {_traces(dom)}"
         assert "<title>XSS-RAN</title>" not in dom
-    dom = _dump_dom(reports / "00_start_here.html", tmp_path / "profile-marks")
+    dom = _dump_dom(chromium, reports / "00_start_here.html", tmp_path / "profile-marks")
     assert 'class="hl-view"' in dom
     assert 'class="hl hl-cue hl-cue-neutral"' in dom
     assert 'class="hl hl-quote hl-quote-direct"' in dom

@@ -1,9 +1,14 @@
 """Affiliation of a source: whom it speaks for (``analysis.records.AFFILIATIONS``).
 
-The words are data: ``analysis/lexicons/affiliations.tsv`` (role words such as
-"minister", "analyst", "resident" and organisation words such as "ministry", "union",
-"club", each with its affiliation; the file opens with where they come from). The rule,
-on the source's mention, its role and the article's description of it
+The words are data: ``analysis/lexicons/affiliations.tsv``, three kinds of word, each
+with its affiliation (the file opens with where they come from):
+
+- ``organisation``: a word for a body ("ministry", "union", "club", "university");
+- ``role``: a job that says whom its holder works for ("minister", "striker", "nurse");
+- ``office``: a post any organisation has ("spokesman", "chairman", "official", "boss");
+  its affiliation is only the default for when the text names no organisation.
+
+The rule reads the source's mention, its role and the article's description of it
 (``analysis.people.description``), in this order:
 
 1. a news outlet or agency (``source_type`` ``media``) is ``media``;
@@ -11,9 +16,21 @@ on the source's mention, its role and the article's description of it
    "a freshwater ecologist at the University of Brindlemoor" -> ``expert_academic``):
    the organisation a person speaks for says more than the job;
 3. else the last role word found ("Finance Minister", "plant manager", "a crew member");
-4. else an organisation with a capitalised name ("Castellan Freight") is ``business``:
-   companies are the named organisations that most often carry no institution word;
-5. else ``other``.
+4. else a name in those words (``named_body``): a news outlet -> ``media`` ("a BBC
+   spokeswoman"), a country, capital or nationality -> ``government_politics`` ("a
+   Kremlin official", "Iraqi officials"), any other name is a body whose name says
+   nothing ("Ladbrokes spokesman Warren Lush", "head of strategy for Barclays Capital",
+   "BNP leader Nick Griffin"): ``body_affiliation`` (a club in a sports story, else the
+   field of the office held, else ``business``);
+5. else the last office word found ("a spokesman" -> ``other``, "officials" ->
+   ``government_politics``);
+6. else an organisation with a capitalised name ("Castellan Freight") is a body whose
+   name says nothing (as in 4);
+7. else ``other``.
+
+A story's field (``article_field``) is the affiliation of most of its organisation words
+("club", "league" in a sports story), when at least ``FIELD_MIN`` words and
+``FIELD_SHARE`` of them agree.
 
 >>> from analysis.coreference import Entry
 >>> from analysis.people import Description
@@ -28,19 +45,30 @@ on the source's mention, its role and the article's description of it
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections import Counter
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from analysis import gazetteer, syntax
 from analysis.lexicons import load_lexicon
+from analysis.mentions import HONORIFICS, MEDIA_SUFFIXES, NOUNS
 from analysis.records import AFFILIATIONS
 
 if TYPE_CHECKING:  # analysis.people imports this module
     from analysis.coreference import Entry
     from analysis.people import Description
 
-#: The lexicon's kinds of word, in the order they are tried.
-KINDS = ("organisation", "role")
+#: The lexicon's kinds of word.
+KINDS = ("organisation", "role", "office")
+#: Share of a text's organisation words one affiliation needs to be the article's field.
+FIELD_SHARE = 0.5
+#: Fewest organisation words of one affiliation that make it the article's field.
+FIELD_MIN = 3
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
+_POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[a-z0-9][a-z0-9&-]*")
+#: A run of capitalised words, with "of", "and", "for", "&" inside ("Bank of England").
+_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|and|&)\s+)?[A-Z][\w&'’.-]*)*")
 
 
 @cache
@@ -63,8 +91,8 @@ def _longest_phrase() -> int:
 
 
 def _singular(word: str) -> str:
-    """"officials" -> "official" (not "press", "campus", "news")."""
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "ws")):
+    """"officials" -> "official", "MPs" -> "mp" (not "press", "campus", "news")."""
+    if len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "ws")):
         return word[:-1]
     return word
 
@@ -78,7 +106,11 @@ def _first_words(kind: str) -> frozenset[str]:
 
 def words_found(words: str, kind: str) -> list[str]:
     """Affiliations of the lexicon entries of ``kind`` in ``words``, in text order; at each
-    position the longest phrase wins ("district attorney" before "district")."""
+    position the longest phrase wins ("district attorney" before "district").
+
+    >>> words_found("union officials", "organisation"), words_found("MPs", "role")
+    (['civil_society'], ['government_politics'])
+    """
     tokens = _WORD.findall(words.lower().replace("’", "'"))
     entries = lexicon()[kind]
     first_words = _first_words(kind)
@@ -99,18 +131,121 @@ def words_found(words: str, kind: str) -> list[str]:
     return found
 
 
-def source_affiliation(entry: Entry, described: Description) -> str:
-    """The affiliation of one source (see the module docstring for the rule)."""
+@lru_cache(maxsize=4)
+def article_field(text: str) -> str | None:
+    """The affiliation of most organisation words of ``text`` when there are at least
+    ``FIELD_MIN`` of them and ``FIELD_SHARE`` of all, else ``None`` (ties: the first in
+    ``AFFILIATIONS``).
+
+    >>> article_field("The club said the league and the club's fans agreed.")
+    'sport_entertainment'
+    """
+    counts = Counter(words_found(text, "organisation"))
+    if not counts:
+        return None
+    label, count = min(counts.items(),
+                       key=lambda item: (-item[1], list(AFFILIATIONS).index(item[0])))
+    return label if count >= max(FIELD_MIN, FIELD_SHARE * sum(counts.values())) else None
+
+
+def _is_title_word(word: str) -> bool:
+    """A capitalised word of a title, not of a name: "Mr", "Secretary", "Spokesman"."""
+    lower = _POSSESSIVE.sub("", word).lower().rstrip(".")
+    return lower in HONORIFICS or lower in NOUNS or any(
+        lower in words or _singular(lower) in words for words in lexicon().values())
+
+
+def is_demonym(word: str) -> bool:
+    """A nationality adjective: "British", "Iraqi", "Russian" (a capitalised adjective, or
+    a capitalised word ending like one).
+
+    >>> is_demonym("Chinese"), is_demonym("Ladbrokes")
+    (True, False)
+    """
+    return word[:1].isupper() and (syntax.lexicon_tag(word) == "JJ" or (
+        len(word) > 4 and word.endswith(_DEMONYM_ENDINGS) and not gazetteer.is_first_name(word)))
+
+
+def _names_in(words: str) -> list[list[str]]:
+    """The capitalised names in ``words``, each as its words, without the title words
+    that open it ("Culture Secretary" is a title, "BBC" a name) or function words that
+    open a sentence ("Earlier")."""
+    names = []
+    for run in _NAME_RUN.findall(words):
+        parts = run.split()
+        titles = [i for i, w in enumerate(parts) if _is_title_word(w)]
+        parts = parts[titles[-1] + 1:] if titles else parts
+        parts = [w for w in parts if w[:1].isupper() and (
+            syntax.lexicon_tag(w.lower()) or "NN").startswith(("NN", "JJ"))]
+        if parts:
+            names.append(parts)
+    return names
+
+
+def named_body(role: str, before: str, after: str) -> str | None:
+    """What the last name in a source's description that is not its own stands for:
+    ``"media"`` (a news outlet), ``"state"`` (a country, capital or nationality),
+    ``"body"`` (any other name: a company, a club, a party), or ``None`` without one. A
+    name that ends ``before`` right at the source is part of the source's own name
+    ("Matt" of "Matt Lucas") unless it is a possessive ("Atticus' David Slager").
+
+    >>> named_body("", "a BBC spokeswoman", ""), named_body("", "Iraqi officials", "")
+    ('media', 'state')
+    >>> named_body("", "But Culture Secretary", ""), named_body("", "Matt", "")
+    (None, None)
+    >>> named_body("", "", "head of strategy for Barclays Capital")
+    'body'
+    """
+    last_run = re.search(r"[A-Z][\w.-]*$", before)
+    if last_run and not _is_title_word(last_run.group()):
+        before = before[:last_run.start()]
+    names = _names_in(role) + _names_in(before) + _names_in(after)
+    if not names:
+        return None
+    name = [_POSSESSIVE.sub("", word) for word in names[-1]]
+    if name[-1].lower() in MEDIA_SUFFIXES or NOUNS.get(name[-1].lower()) == "media":
+        return "media"
+    if any(gazetteer.is_place(word) or is_demonym(word) for word in name):
+        return "state"
+    return "body"
+
+
+def body_affiliation(offices: list[str], text: str) -> str:
+    """The affiliation of a body whose name says nothing ("Ladbrokes", "Arsenal", "BNP"):
+    a club in a story whose field is sport or entertainment; else the default of the
+    office held in it when that names a field ("BNP leader" -> ``government_politics``);
+    else a company (``business``)."""
+    if article_field(text) == "sport_entertainment":
+        return "sport_entertainment"
+    if offices and offices[-1] != "other":
+        return offices[-1]
+    return "business"
+
+
+def source_affiliation(entry: Entry, described: Description, text: str = "") -> str:
+    """The affiliation of one source of ``text`` (see the module docstring for the rule).
+
+    ``described`` is the article's description of it; ``text`` (the article) only gives
+    the field of rules 4 and 6."""
     if entry.source_type == "media":
         return "media"
     own = [entry.role or ""]
     if entry.source_type != "named_person":
         own += [entry.name, *sorted(entry.keys)]
     words = " ".join([*own, described.before, described.after])
-    for kind in KINDS:
+    for kind in ("organisation", "role"):
         found = words_found(words, kind)
         if found:
             return found[-1]
-    if entry.source_type == "organisation" and entry.name[:1].isupper():
-        return "business"
+    mention = entry.role or ""
+    named = named_body(mention, described.before, described.after)
+    if named == "media":
+        return "media"
+    if named == "state":
+        return "government_politics"
+    offices = words_found(words, "office")
+    if named or (entry.source_type == "organisation" and entry.name[:1].isupper()):
+        return body_affiliation(offices, text)
+    if offices:
+        return offices[-1]
     return "other"

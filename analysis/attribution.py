@@ -609,12 +609,14 @@ def passive(clause: Clause) -> Frame | None:
 def shared_subject(clause: Clause) -> Frame | None:
     """ "..., adding that ...", "... but said ...": no subject of its own; the source is
     the previous cue's in the sentence, else the sentence's subject ("He reminisced about
-    her days, and said ...")."""
+    her days, and said ..."; "The officials, who spoke ... because the decision has not
+    been announced, said": a passive cue shares its subject with no one)."""
     if clause.subject[0] is not None:
         return None
     before = clause.before_subject
     lower = before.lower()
-    if clause.frames and (before.endswith(",") or lower.endswith((" and", " but", " while"))):
+    if clause.frames and clause.frames[-1].rule != PASSIVE and (
+            before.endswith(",") or lower.endswith((" and", " but", " while"))):
         frame = clause.framed(SHARED_SUBJECT)
         frame.inherit_from = clause.frames[-1]
     elif lower.endswith((" and", " but", ",")):
@@ -1032,6 +1034,7 @@ def attribute(doc) -> tuple[list[Quote], list[Attribution]]:
     for frame in frames:
         _resolve(text, frame, registry)
     registry.merge_roles()
+    registry.merge_delayed_name()
     for frame in frames:
         if frame.entry >= 0:
             frame.entry = registry.final(frame.entry)

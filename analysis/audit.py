@@ -42,7 +42,7 @@ from functools import cache
 
 from analysis.document import Document
 from analysis.lexicons import load_lexicon
-from analysis.mentions import describe
+from analysis.mentions import DETERMINERS, PEOPLE_NOUNS, describe
 from analysis.records import Source, Span
 
 #: The most cited source "dominates" a story at or above this share of attributions.
@@ -74,12 +74,17 @@ def _nouns(wanted: str) -> frozenset[str]:
 
 def is_anonymous_source(source: Source) -> bool:
     """One unnamed person, or a group of insiders kept unnamed (see the module docstring);
-    not a spokesperson, who speaks on the record for a named organisation."""
-    if source.source_type != "anonymous":
+    not a spokesperson, who speaks on the record for a named organisation. An unnamed
+    source of type ``unknown`` counts when it is one person named by a people noun ("a
+    patient's daughter", "the woman"; ``analysis.people`` gives only one person a
+    gender), not by an office that identifies its holder ("the committee chairman")."""
+    if source.source_type not in ("anonymous", "unknown"):
         return False
     info = describe(source.name)
-    if info.head in _nouns("on_record"):
+    if not info.head.isalpha() or info.head in DETERMINERS or info.head in _nouns("on_record"):
         return False
+    if source.source_type == "unknown":
+        return source.gender is not None and info.head in PEOPLE_NOUNS
     if not (info.plural or info.head in GROUP_HEADS):
         return True
     return (_singular(info.head) in _nouns("insider")

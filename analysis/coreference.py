@@ -14,9 +14,10 @@ new mention is resolved with a few rules, tried in order:
    the text names a person with that surname ("Ms Tesco", "Ann Tesco");
 4. an identical mention (same words without the determiner; "TimeWarner" = "Time
    Warner") -> the same source;
-5. a definite description ("the source", "the spokesman", "the documentary") -> the last
-   source with that head noun or that role noun; "the company" -> the last named
-   organisation;
+5. a definite description ("the source", "the spokesman", "the documentary") or a bare
+   noun ("officials") -> the last source with that head noun or that role noun (not a
+   bare noun with words after its head, which names something new: "figures compiled
+   by X"); "the company" -> the last named organisation;
 6. otherwise a new source, named by its first full mention.
 """
 
@@ -31,6 +32,7 @@ from analysis.mentions import (
     HONORIFICS,
     INDEFINITE,
     NOUNS,
+    PEOPLE_NOUNS,
     MentionInfo,
     canonical_text,
     describe,
@@ -40,6 +42,8 @@ GROUP_TYPES = ("organisation", "anonymous", "media")
 THING_TYPES = ("organisation", "media", "document")
 PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 DEFINITE = ("the", "this", "that")
+#: The end of a sentence: a stop, question or exclamation mark (and a closing quote).
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
 # "Ms Lund", "Dr. Lund", or a census first name before a capitalised word ("Carol Lund").
 # A possessive ("Mr Mallon's arguments") names no one who could speak next, so it is left out.
 # A capitalised word (an initial or a title may keep its full stop), a following "'s" or
@@ -65,6 +69,8 @@ class Entry:
     gender_evidence: str | None = None
     plural: bool = False
     position: int = -1
+    #: offset of the first mention (-1: not known)
+    first_position: int = -1
 
     @property
     def single_person(self) -> bool:
@@ -256,7 +262,8 @@ class Registry:
         for index in reversed(self._recent):
             if key and key in self.entries[index].keys:
                 return self._done(index, count, position)
-        if first not in INDEFINITE and info.head:
+        postmodified = mention.split()[-1].lower() != info.head  # "figures compiled by X"
+        if first not in INDEFINITE and info.head and (first in DEFINITE or not postmodified):
             for index in reversed(self._recent):
                 entry = self.entries[index]
                 role_words = (entry.role or "").lower().split()
@@ -296,6 +303,31 @@ class Registry:
                 self.aliases[index] = matches[0]
                 self.entries[matches[0]].mentions += entry.mentions
 
+    def merge_delayed_name(self) -> None:
+        """Join the unnamed person who opens a story ("A Brindlemoor landlord fined £12,000
+        ... has claimed") to the person whose full name opens the next sentence ("Victor
+        Stanmore, 58, told ..."): the delayed identification of a news lede."""
+        lede = next((i for i, e in enumerate(self.entries) if e.first_position >= 0), None)
+        if lede is None or lede in self.aliases:
+            return
+        entry = self.entries[lede]
+        if not (entry.single_person or entry.head in PEOPLE_NOUNS) or entry.plural or (
+                entry.source_type not in ("anonymous", "unknown")
+                or entry.name.split()[0].lower() not in ("a", "an")
+                or self._text[:entry.first_position].strip()):
+            return
+        end = _SENTENCE_END.search(self._text, entry.first_position)
+        if end is None:
+            return
+        surname = next((surname for position, name, surname in self._people()
+                        if position == end.end() and len(name.split()) > 1), None)
+        named = next((i for i, e in enumerate(self.entries)
+                      if e.source_type == "named_person" and surname in e.keys), None)
+        if named is None:
+            return
+        self.aliases[lede] = named
+        self.entries[named].mentions += entry.mentions
+
     def _done(self, index: int, count: bool, position: int) -> int:
         """Record a mention of entry ``index`` at ``position`` (counted when ``count``)."""
         if count:
@@ -305,6 +337,7 @@ class Registry:
         return index
 
     def _new(self, entry: Entry, count: bool, position: int) -> int:
+        entry.first_position = position
         self.entries.append(entry)
         index = len(self.entries) - 1
         if count:

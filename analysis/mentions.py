@@ -187,16 +187,18 @@ def _multi_name_type(words: list[str]) -> str:
     """Type of a name of two or more words with no title before it.
 
     "Clara May" starts with a first name: a person. "Time Warner" starts with a common
-    word, "Bank of England" names a place: organisations. Unknown first words ("Ramzan
-    Kadyrov") stay people.
+    word, "Bank of England" names a place, "Greyhollow Water" ends in a common noun that
+    is no surname: organisations. Unknown first words ("Ramzan Kadyrov") stay people.
     """
     first = words[0]
     if gazetteer.is_first_name(first) and not gazetteer.is_place(first):
         return "named_person"
     if words[-1].lower() in ORGANISATION_SUFFIXES or any(gazetteer.is_place(w) for w in words):
         return "organisation"
-    if syntax.lexicon_tag(words[-1].lower()) == "NNS" and not gazetteer.surname_rank(words[-1]):
-        return "organisation"  # "Brightway Buses", "Acme Motors": a plural noun ends it
+    if (syntax.lexicon_tag(words[-1].lower()) or "").startswith("NN") and not (
+            gazetteer.surname_rank(words[-1]) or gazetteer.is_first_name(words[-1])):
+        # "Brightway Buses", "Greyhollow Water": a common noun that is no surname ends it
+        return "organisation"
     if syntax.is_common_word(first) and not gazetteer.surname_rank(first):
         return "organisation"
     return "named_person"
@@ -215,6 +217,22 @@ def _opens_participle_clause(words: list[str], i: int) -> bool:
     return (word[:1].islower() and word.endswith(("ed", "ing"))
             and words[i - 1].lower() not in DETERMINERS
             and syntax.lexicon_tag(word) in ("VBN", "VBD", "VBG"))
+
+
+def _phrase_head(phrase: str) -> str:
+    """The head noun of a lexicon phrase: its last word before a preposition or adjective
+    ("people familiar with the matter" -> "people", "sources close to" -> "sources",
+    "news agency" -> "agency", "figures released" -> "figures").
+
+    >>> _phrase_head("people familiar with"), _phrase_head("wire service")
+    ('people', 'service')
+    """
+    words = phrase.split()
+    tags = [syntax.lexicon_tag(word) or "NN" for word in words]
+    for i in range(1, len(words)):
+        if tags[i][:2] in ("IN", "JJ", "RB", "TO", "VB") and tags[i - 1].startswith("NN"):
+            return words[i - 1]
+    return words[-1]
 
 
 @lru_cache(maxsize=8192)
@@ -247,8 +265,9 @@ def describe(mention: str) -> MentionInfo:
         if f" {phrase} " in f" {text_lower} ":
             cls = NOUNS[phrase]
             if cls != "role":
-                return MentionInfo(cls, None, None, phrase.split()[-1], normalise(mention),
-                                   plural=cls == "anonymous" and phrase.endswith("s"))
+                head = _phrase_head(phrase)
+                return MentionInfo(cls, None, None, head, normalise(mention),
+                                   plural=cls == "anonymous" and head.endswith(("s", "people")))
     head = chunk_lower[-1].rstrip(".'’s") if chunk_lower else ""
     head = chunk_lower[-1] if chunk_lower[-1] in NOUNS else head
     start, end = _name_run(chunk)
@@ -283,7 +302,10 @@ PEOPLE_NOUNS = word_set(
     "man men woman women boy boys girl girls person people resident residents neighbour "
     "neighbours neighbor neighbors witness witnesses passer-by shopper shoppers customer "
     "customers worker workers fan fans voter voters parent parents mother father student "
-    "students teacher teachers pensioner pensioners patient patients victim victims"
+    "students teacher teachers pensioner pensioners patient patients victim victims "
+    "landlord landlords landlady tenant tenants driver drivers motorist motorists cyclist "
+    "cyclists farmer farmers nurse nurses shopkeeper shopkeepers businessman businesswoman "
+    "grandmother grandfather widow widower daughter son"
 )
 
 

@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from analysis import affiliation, gender, syntax
+from analysis import affiliation, gazetteer, gender, syntax
 from analysis.coreference import Entry
 from analysis.mentions import PEOPLE_NOUNS
 
@@ -38,6 +38,10 @@ PERSON_TYPES = ("named_person", "anonymous", "unknown")
 MAX_DESCRIPTION_WORDS = 12
 #: Characters that end a clause when looking for a description.
 _CLAUSE_END = re.compile(r"[.;:!?\n\"“”‘’()]|,\s|\s[-–—]\s")
+#: A capitalised word right before a mention (its first name, when it is one).
+_FIRST_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+#: A relative pronoun that ends an apposition's noun phrase.
+_RELATIVE = re.compile(r"\s(?:who|whom|whose|which|that)\s")
 
 
 class Description(NamedTuple):
@@ -118,10 +122,29 @@ def _clause_after(text: str, start: int) -> str:
     return window[:cut.start()] if cut else window
 
 
-def _is_apposition(words: str) -> bool:
-    """Words after "Name, " describe the name unless a verb opens them ("Name, said ...")."""
-    first = words.split()[0] if words.split() else ""
-    return bool(first) and not (syntax.lexicon_tag(first.lower()) or "").startswith(("VB", "MD"))
+def _apposition(words: str) -> str:
+    """The noun phrase that ``words`` (after "Name, ") open, up to a relative clause ("a
+    researcher at the University of X who studies ..."), a relative clause about the
+    source ("who declined to give his name") whole, or "" when they are a clause of
+    their own: a verb opens them ("Name, said ..."), a finite verb follows, or a name and
+    its verb open them ("court documents, Stellwood made 212 transfers").
+
+    >>> _apposition("a researcher at Carrow University who studies wards")
+    'a researcher at Carrow University'
+    >>> _apposition("Stellwood made 212 transfers from the club's account")
+    ''
+    """
+    if _RELATIVE.match(f" {words}"):
+        return words  # a relative clause about the source: "who declined to give his name"
+    words = _RELATIVE.split(words, maxsplit=1)[0]
+    parts = words.split()
+    tags = [syntax.lexicon_tag(word.lower()) or "" for word in parts]
+    if not tags or tags[0].startswith(("VB", "MD")) or any(
+            tag in syntax.FINITE_VERB_TAGS for tag in tags):
+        return ""
+    if len(tags) > 1 and parts[0][:1].isupper() and tags[1].startswith("VB"):
+        return ""  # a subject and its verb: "Stellwood made"
+    return words
 
 
 def _limit(words: str, *, keep_end: bool) -> str:
@@ -136,14 +159,16 @@ def description(entry: Entry, text: str) -> Description:
     if mention is None:
         return Description("", "")
     start, end = mention
+    first_name = _FIRST_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if first_name and gazetteer.is_first_name(first_name.group(1)):
+        start = first_name.start()  # "Pike" named in full: "the firm's founder, Gordon Pike"
     before = _clause_before(text, start).strip()
     if not before and text[max(0, start - 200):start].rstrip().endswith(","):
         # "The trust's medical director, Dr Samuel Oyelaran": the fronted apposition
         before = _clause_before(text, text.rindex(",", 0, start)).strip()
     after = ""
     if text.startswith((", ", " ("), end):
-        after = _clause_after(text, end + 2).strip()
-        after = after if _is_apposition(after) else ""
+        after = _apposition(_clause_after(text, end + 2).strip())
     return Description(_limit(before, keep_end=True), _limit(after, keep_end=False))
 
 
@@ -158,7 +183,7 @@ def _profile(name: str, source_type: str, role: str | None, head: str, keys: fro
         sex, evidence = gender.source_gender(entry, text, described)
     else:
         sex, evidence = None, None
-    return SourceProfile(sex, evidence, affiliation.source_affiliation(entry, described))
+    return SourceProfile(sex, evidence, affiliation.source_affiliation(entry, described, text))
 
 
 def describe_source(entry: Entry, text: str) -> SourceProfile:

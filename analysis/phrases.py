@@ -88,7 +88,7 @@ TRAILING_WORDS = word_set(
 
 
 BOUNDARY = re.compile(
-    r"[,;:()\[\]—–\"“”«»]|\s-\s|\b(?:that|and|but|because|while|when|although|though|if|"
+    r"(?<!\d),|,(?!\d)|[;:()\[\]—–\"“”«»]|\s-\s|\b(?:that|and|but|because|while|when|although|though|if|"
     r"after|before|since|so|where|whom|as|than|or|nor|then|whether)\b",
     re.IGNORECASE,
 )

@@ -69,9 +69,38 @@ def test_no_gender_for_organisations_documents_and_groups(text, name):
      "Lowe", "expert_academic"),
     ("Residents said the water had been brown for weeks.", "Residents", "citizen"),
     ("Acme Holdings said profits had doubled.", "Acme", "business"),
+    # an office takes the affiliation of the body named with it
+    ("A BBC spokeswoman said the programme would return.", "spokeswoman", "media"),
+    ("Iraqi officials said the border had reopened.", "officials", "government_politics"),
+    ('"It is wide open," said Ladbrokes spokesman Warren Lush.', "Lush", "business"),
+    ("BNP leader Nick Griffin told the paper he expected voters to switch.", "Griffin",
+     "government_politics"),
+    ('"It is a great honour," said Jose Ruiz, head of strategy for Barclays Capital.',
+     "Ruiz", "business"),
+    # a title is no name: "Culture Secretary" names no body
+    ("But Culture Secretary Tessa Jowell said a delay would be disastrous.", "Jowell",
+     "government_politics"),
+    # in a sports story, a body whose name says nothing is a club
+    ("The club and the league were fined. Arsenal boss Arsene Wenger said the club would "
+     "appeal, and the league said the fine stood.", "Wenger", "sport_entertainment"),
+    # the organisation of the apposition, not of its relative clause
+    ("Kiri Waititi, a researcher at the University of Brindlemoor who studies hospital "
+     "safety, said the closure was unusual.", "Waititi", "expert_academic"),
+    # a clause after the comma is no apposition ("Stellwood made ...")
+    ("According to court documents, Stellwood made 212 transfers from the club's account.",
+     "court documents", "public_agency_justice"),
+    # a company name ends in a common noun that is no surname
+    ("Greyhollow Water did not respond to a request for comment.", "Greyhollow",
+     "business"),
 ])
 def test_affiliation(text, name, label):
     assert _source(text, name).affiliation == label
+
+
+def test_the_field_of_a_story_needs_agreeing_organisation_words():
+    assert affiliation.article_field("The club said the league and the club's fans "
+                                     "agreed.") == "sport_entertainment"
+    assert affiliation.article_field("The club said the council agreed.") is None
 
 
 def test_attributions_carry_their_sources_gender_and_affiliation():
@@ -113,6 +142,45 @@ def test_an_anonymity_request_is_no_response_and_a_spokesperson_no_anonymous_sou
     row = analysis.standards([text]).iloc[0]
     assert not row["response_sought"]
     assert (row["n_anonymous_explained"], row["n_anonymous_unexplained"]) == (1, 0)
+
+
+@pytest.mark.parametrize(("text", "explained", "unexplained"), [
+    # the explanation sits in a relative clause with a passive of its own
+    ("Two council officials said the depot would close. The officials, who spoke on "
+     "condition of anonymity because the decision has not been announced, said 80 drivers "
+     "would move.", 1, 0),
+    # "the people" is the group named before ("three people familiar with the talks")
+    ("The firm wants the berth, according to three people familiar with the talks. The "
+     "people, who spoke on condition of anonymity, said talks had stalled.", 1, 0),
+    # one unnamed person named by a people noun is an anonymous source
+    ("A patient's daughter, who asked not to be named because her mother is still being "
+     "treated, said families had not been told.", 1, 0),
+    ("The woman said she had reported it. Her lawyer said the case was closed.", 0, 1),
+    # an office that identifies its holder is no anonymous source
+    ("The committee chairman said the audit office should have more power.", 0, 0),
+])
+def test_anonymous_sources_explained_and_unexplained(text, explained, unexplained):
+    row = analysis.standards([text]).iloc[0]
+    assert (row["n_anonymous_explained"], row["n_anonymous_unexplained"]) == (
+        explained, unexplained)
+
+
+def test_a_lede_names_its_unnamed_person_in_the_next_sentence():
+    text = ("A landlord fined £12,000 for failing to repair damp flats has claimed that his "
+            "tenants caused the damage. Victor Stanmore, 58, told the court that the mould "
+            "was their fault. Stanmore said he had spent £4,000 on repairs.")
+    assert [s.name for s in analysis.find_sources(text)] == ["Victor Stanmore"]
+    assert analysis.standards([text]).iloc[0]["single_source"]
+    # a person named later who is someone else stays apart
+    other = ("A police officer said the man was arrested. The suspect, John Smith, told the "
+             "court he was innocent.")
+    assert len(analysis.find_sources(other)) == 2
+
+
+def test_figures_from_two_bodies_are_two_sources():
+    text = ("Sales rose, according to figures released by the trade body. They fell, "
+            "according to figures compiled by Chart-Track for the publishers.")
+    assert len(analysis.find_sources(text)) == 2
 
 
 def test_headline_distancing_and_a_single_source():

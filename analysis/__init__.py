@@ -15,8 +15,7 @@ from analysis.text import install_nltk_data as _install_nltk_data
 
 _install_nltk_data()
 
-from analysis.coding import agreement, export_for_coding  # noqa: E402
-from analysis.corpus import (  # noqa: E402
+from analysis.api import (  # noqa: E402
     attributions,
     boosters,
     hedges,
@@ -25,6 +24,7 @@ from analysis.corpus import (  # noqa: E402
     sources,
     standards,
 )
+from analysis.coding import agreement, export_for_coding  # noqa: E402
 from analysis.document import (  # noqa: E402
     Document,
     analyse,

@@ -27,9 +27,6 @@ PACKAGE = "analysis"
 
 #: Cycles left today -> the issue that removes them (docs/architecture.md, "Known knots").
 KNOWN_CYCLES = {
-    # every table function forwards to engines.run, which calls back into corpus;
-    # engines and streaming share the per-chunk loop
-    frozenset({"analysis.corpus", "analysis.engines", "analysis.streaming"}): "issue 13",
     # the report build needs the notebook helpers, which read the corpus notice back
     frozenset({"analysis.nbtools", "analysis.report", "analysis.site.build"}): "issue 13",
     # people builds descriptions; gender and affiliation read them and people calls both
@@ -174,6 +171,17 @@ def test_no_new_import_cycle(graph: Graph) -> None:
 def test_document_and_hedging_import_one_way(graph: Graph) -> None:
     assert "analysis.hedging" in graph.edges["analysis.document"]
     assert "analysis.document" not in graph.edges["analysis.hedging"]
+
+
+def test_tables_engines_and_api_import_one_way(graph: Graph) -> None:
+    """The plain table functions, the chunked stream, the engines and the public API
+    module each import only the ones before them in this order."""
+    order = ["analysis.corpus", "analysis.streaming", "analysis.engines", "analysis.api"]
+    for position, low in enumerate(order):
+        upward = graph.edges[low] & set(order[position + 1 :])
+        assert not upward, f"{low} imports {sorted(upward)}"
+    assert "analysis.engines" in graph.edges["analysis.api"]
+    assert "analysis.corpus" in graph.edges["analysis.engines"]
 
 
 def test_the_reader_sees_lazy_typing_and_package_imports(tmp_path: Path) -> None:

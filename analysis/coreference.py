@@ -27,14 +27,13 @@ from dataclasses import dataclass, field
 
 from analysis import gazetteer, syntax
 from analysis.mentions import (
-    COURTESY_TITLES,
-    HONORIFICS,
     INDEFINITE,
     NOUNS,
     MentionInfo,
     canonical_text,
     describe,
 )
+from analysis.words import COURTESY_TITLES, HONORIFICS
 
 GROUP_TYPES = ("organisation", "anonymous", "media")
 THING_TYPES = ("organisation", "media", "document")

@@ -24,7 +24,8 @@ import pandas as pd
 from analysis import audit as _audit
 from analysis.document import Document, analyse
 from analysis.hedging import CATEGORIES
-from analysis.records import AFFILIATIONS
+from analysis.loading.language import is_english
+from analysis.records import AFFILIATIONS, SPOKEN_KINDS
 from analysis.text import count_words
 
 FIELDS = ("title", "text")
@@ -50,13 +51,6 @@ def as_articles(articles: pd.DataFrame | str | Iterable[str]) -> pd.DataFrame:
     return pd.DataFrame(
         {"article_id": [f"text{i}" for i in range(len(texts))], "title": "", "text": texts}
     )
-
-
-def is_english(language: object) -> bool:
-    """True when ``language`` is English or unknown (the detectors are English-only)."""
-    if pd.isna(language) or str(language) == "":
-        return True
-    return str(language).lower().startswith("en")
 
 
 def _fields(articles: pd.DataFrame) -> Iterator[tuple[str, str, Document]]:
@@ -223,7 +217,7 @@ def profile_text(text: str | Document) -> dict[str, float | int | str | None]:
     """The profile measures of one body text (see ``profile`` for the formulas)."""
     doc = analyse(text) if not isinstance(text, Document) else text
     n_words = count_words(doc.text)
-    spoken = [q for q in doc.quotes if q.kind in ("direct", "partial")]
+    spoken = [q for q in doc.quotes if q.kind in SPOKEN_KINDS]
     attrs = doc.attributions
     srcs = doc.sources
     per_source = Counter(a.source for a in attrs if a.source)

@@ -34,8 +34,8 @@ from analysis.document import (  # noqa: E402
     find_quotes,
     find_sources,
 )
+from analysis.evaluation.polnear_gold import polnear_gold  # noqa: E402
 from analysis.explore import explore  # noqa: E402
-from analysis.gold import polnear_gold  # noqa: E402
 from analysis.highlight import highlight  # noqa: E402
 from analysis.loading import load_articles, load_notes, skipped  # noqa: E402
 from analysis.loading.fetch import fetch_articles  # noqa: E402

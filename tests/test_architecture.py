@@ -16,6 +16,7 @@ one is broken.
 from __future__ import annotations
 
 import ast
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -203,3 +204,15 @@ def test_the_reader_sees_lazy_typing_and_package_imports(tmp_path: Path) -> None
     assert found.edges["pkg.d"] == {"pkg.sub.c"}
     assert found.edges["pkg.e"] == {"pkg.d"}
     assert found.cycles() == {frozenset({"pkg.a", "pkg.b", "pkg.sub.c"})}
+
+
+def test_readme_module_list_names_every_module():
+    """The README's "Modules (...)" paragraph names each module and package of the tree."""
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("\nModules (one job each;")
+    paragraph = readme[start : readme.index("\n\n", start + 1)]
+    named = {name.rstrip("/") for name in re.findall(r"`([\w/*]+)`", paragraph)}
+    root = REPO_ROOT / PACKAGE
+    tree = {p.stem for p in root.glob("*.py") if not p.stem.startswith("_")}
+    tree |= {p.parent.name for p in root.glob("*/__init__.py")}
+    assert tree - named == set(), "modules the README does not name"

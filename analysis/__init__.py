@@ -15,8 +15,7 @@ from analysis.text import install_nltk_data as _install_nltk_data
 
 _install_nltk_data()
 
-from analysis.coding import agreement, export_for_coding  # noqa: E402
-from analysis.corpus import (  # noqa: E402
+from analysis.api import (  # noqa: E402
     attributions,
     boosters,
     hedges,
@@ -25,6 +24,7 @@ from analysis.corpus import (  # noqa: E402
     sources,
     standards,
 )
+from analysis.coding import agreement, export_for_coding  # noqa: E402
 from analysis.document import (  # noqa: E402
     Document,
     analyse,
@@ -34,8 +34,8 @@ from analysis.document import (  # noqa: E402
     find_quotes,
     find_sources,
 )
+from analysis.evaluation.polnear_gold import polnear_gold  # noqa: E402
 from analysis.explore import explore  # noqa: E402
-from analysis.gold import polnear_gold  # noqa: E402
 from analysis.highlight import highlight  # noqa: E402
 from analysis.loading import load_articles, load_notes, skipped  # noqa: E402
 from analysis.loading.fetch import fetch_articles  # noqa: E402

@@ -40,15 +40,14 @@ from analysis import cues as cuemod
 from analysis import people, phrases, syntax
 from analysis import quotes as quotemod
 from analysis.coreference import Registry
-from analysis.mentions import DETERMINERS, describe, word_set
+from analysis.mentions import DETERMINERS, describe
 from analysis.records import Attribution, Quote, Span
+from analysis.words import NUMBER_WORDS, word_set
 
 TELL_LEMMAS = frozenset(
     ["tell", "inform", "assure", "warn", "urge", "ask", "remind", "promise", "brief", "quote"]
 )
-_NUMBER_WORDS = word_set(
-    "one two three four five six seven eight nine ten several many few more most"
-)
+_NUMBER_WORDS = NUMBER_WORDS | word_set("several many few more most")
 # Lemmas whose -s form is more often a plural noun than a verb ("states", "plans").
 _NOUN_LIKE = word_set(
     "state attack plan comment remark challenge question charge hope fear doubt call report "

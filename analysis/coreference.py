@@ -28,8 +28,6 @@ from dataclasses import dataclass, field
 
 from analysis import gazetteer, syntax
 from analysis.mentions import (
-    COURTESY_TITLES,
-    HONORIFICS,
     INDEFINITE,
     NOUNS,
     PEOPLE_NOUNS,
@@ -37,6 +35,7 @@ from analysis.mentions import (
     canonical_text,
     describe,
 )
+from analysis.words import COURTESY_TITLES, HONORIFICS
 
 GROUP_TYPES = ("organisation", "anonymous", "media")
 THING_TYPES = ("organisation", "media", "document")

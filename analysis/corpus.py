@@ -5,25 +5,35 @@ Every table is keyed by ``article_id`` and has a ``field`` column (``"title"`` o
 ``<name>_end`` columns; no column repeats a name of the article table. Articles whose
 ``language`` is known and not English are not analysed: they get no records and an
 empty profile row with a ``note`` saying why.
+
+These are the plain table functions: an article table (``article_id``, ``text``,
+optionally ``title`` and ``language``) in, a DataFrame out, in this process. The public
+functions (``analysis.quotes``..., in ``analysis.api``) choose an engine and run these
+through it (``analysis.engines``).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache, lru_cache
 
 import pandas as pd
 
 from analysis import audit as _audit
-from analysis import engines as _engines
 from analysis.document import Document, analyse
 from analysis.hedging import CATEGORIES
-from analysis.records import AFFILIATIONS
+from analysis.loading.language import is_english
+from analysis.records import AFFILIATIONS, SPOKEN_KINDS
 from analysis.text import count_words
 
 FIELDS = ("title", "text")
+#: The tables every engine builds, each a function of this module of the same name.
+TABLES = ("profile", "quotes", "attributions", "sources", "hedges", "boosters")
+#: Articles analysed per call of a table function in ``analyse_tables``: small enough
+#: that the Documents of a batch stay in the cache while all tables are built from them.
+BATCH = 1000
 
 
 @lru_cache(maxsize=4096)
@@ -32,21 +42,15 @@ def _document(text: str) -> Document:
     return analyse(text)
 
 
-def _as_articles(articles: pd.DataFrame | str | Iterable[str]) -> pd.DataFrame:
-    """Accept an article table, one text, or a list of texts."""
+def as_articles(articles: pd.DataFrame | str | Iterable[str]) -> pd.DataFrame:
+    """An article table from an article table (returned as is), one text, or a list of
+    texts (``article_id`` ``text0``, ``text1``..., empty ``title``)."""
     if isinstance(articles, pd.DataFrame):
         return articles
     texts = [articles] if isinstance(articles, str) else list(articles)
     return pd.DataFrame(
         {"article_id": [f"text{i}" for i in range(len(texts))], "title": "", "text": texts}
     )
-
-
-def is_english(language: object) -> bool:
-    """True when ``language`` is English or unknown (the detectors are English-only)."""
-    if pd.isna(language) or str(language) == "":
-        return True
-    return str(language).lower().startswith("en")
 
 
 def _fields(articles: pd.DataFrame) -> Iterator[tuple[str, str, Document]]:
@@ -76,12 +80,8 @@ QUOTE_COLUMNS = {
 }
 
 
-def quotes(
-    articles: pd.DataFrame, engine: str = "pandas", **options: object
-) -> pd.DataFrame:
-    """One row per quote: span, words inside the marks, kind, speaker, rule."""
-    if engine != "pandas" or options or _engines.needs_engine(articles):
-        return _engines.run("quotes", articles, engine, **options)
+def quotes(articles: pd.DataFrame) -> pd.DataFrame:
+    """Table ``quotes`` of an article table (columns ``QUOTE_COLUMNS``; see ``analysis.quotes``)."""
     rows = [
         {
             "article_id": article_id, "field": field,
@@ -89,7 +89,7 @@ def quotes(
             "quote_kind": q.kind, "speaker": q.speaker, "speaker_type": q.speaker_type,
             "quote_words": count_words(q.text), "rule": q.rule,
         }
-        for article_id, field, doc in _fields(_as_articles(articles))
+        for article_id, field, doc in _fields(articles)
         for q in doc.quotes
     ]
     return _table(rows, QUOTE_COLUMNS)
@@ -106,22 +106,10 @@ ATTRIBUTION_COLUMNS = {
 }
 
 
-def attributions(
-    articles: pd.DataFrame, engine: str = "pandas", **options: object
-) -> pd.DataFrame:
-    """One row per attribution: cue, stance, source, content span, kind, rule.
-
-    ``gender``, ``gender_evidence`` and ``affiliation`` describe the source (see
-    ``sources``); missing when the attribution has no resolved source.
-
-    ``content_start`` / ``content_end`` cover all content pieces (first start, last end);
-    ``nested`` marks reported speech inside another attribution's content ("X said
-    that experts believe ...").
-    """
-    if engine != "pandas" or options or _engines.needs_engine(articles):
-        return _engines.run("attributions", articles, engine, **options)
+def attributions(articles: pd.DataFrame) -> pd.DataFrame:
+    """Table ``attributions`` (columns ``ATTRIBUTION_COLUMNS``; see ``analysis.attributions``)."""
     rows = []
-    for article_id, field, doc in _fields(_as_articles(articles)):
+    for article_id, field, doc in _fields(articles):
         for a in doc.attributions:
             source_start, source_end = a.source_span or (None, None)
             pieces = a.content_spans
@@ -152,19 +140,8 @@ SOURCE_COLUMNS = {
 }
 
 
-def sources(
-    articles: pd.DataFrame, engine: str = "pandas", **options: object
-) -> pd.DataFrame:
-    """One row per distinct source per article and field, in order of first mention.
-
-    ``gender`` (``female``, ``male``, ``unknown``; missing for organisations, media,
-    documents and groups) and ``gender_evidence`` (``honorific``, ``role_word``,
-    ``pronoun``, ``first_name``; missing when unknown) come from ``analysis.gender``;
-    ``affiliation`` (one of ``analysis.records.AFFILIATIONS``) from
-    ``analysis.affiliation``.
-    """
-    if engine != "pandas" or options or _engines.needs_engine(articles):
-        return _engines.run("sources", articles, engine, **options)
+def sources(articles: pd.DataFrame) -> pd.DataFrame:
+    """Table ``sources`` (columns ``SOURCE_COLUMNS``; see ``analysis.sources``)."""
     rows = [
         {
             "article_id": article_id, "field": field, "source": s.name,
@@ -173,7 +150,7 @@ def sources(
             "gender": s.gender, "gender_evidence": s.gender_evidence,
             "affiliation": s.affiliation,
         }
-        for article_id, field, doc in _fields(_as_articles(articles))
+        for article_id, field, doc in _fields(articles)
         for s in doc.sources
     ]
     return _table(rows, SOURCE_COLUMNS)
@@ -186,12 +163,8 @@ HEDGE_COLUMNS = {
 }
 
 
-def hedges(
-    articles: pd.DataFrame, engine: str = "pandas", **options: object
-) -> pd.DataFrame:
-    """One row per hedge: cue, span, category, voice, sentence span, rule."""
-    if engine != "pandas" or options or _engines.needs_engine(articles):
-        return _engines.run("hedges", articles, engine, **options)
+def hedges(articles: pd.DataFrame) -> pd.DataFrame:
+    """Table ``hedges`` (columns ``HEDGE_COLUMNS``; see ``analysis.hedges``)."""
     rows = [
         {
             "article_id": article_id, "field": field,
@@ -200,7 +173,7 @@ def hedges(
             "sentence_start": h.sentence_span[0], "sentence_end": h.sentence_span[1],
             "rule": h.rule,
         }
-        for article_id, field, doc in _fields(_as_articles(articles))
+        for article_id, field, doc in _fields(articles)
         for h in doc.hedges
     ]
     return _table(rows, HEDGE_COLUMNS)
@@ -213,19 +186,15 @@ BOOSTER_COLUMNS = {
 }
 
 
-def boosters(
-    articles: pd.DataFrame, engine: str = "pandas", **options: object
-) -> pd.DataFrame:
-    """One row per booster: cue, span, voice, whether it is negated, rule."""
-    if engine != "pandas" or options or _engines.needs_engine(articles):
-        return _engines.run("boosters", articles, engine, **options)
+def boosters(articles: pd.DataFrame) -> pd.DataFrame:
+    """Table ``boosters`` (columns ``BOOSTER_COLUMNS``; see ``analysis.boosters``)."""
     rows = [
         {
             "article_id": article_id, "field": field,
             "booster_start": b.span[0], "booster_end": b.span[1], "booster_cue": b.cue,
             "voice": b.voice, "negated": b.negated, "rule": b.rule,
         }
-        for article_id, field, doc in _fields(_as_articles(articles))
+        for article_id, field, doc in _fields(articles)
         for b in doc.boosters
     ]
     return _table(rows, BOOSTER_COLUMNS)
@@ -248,7 +217,7 @@ def profile_text(text: str | Document) -> dict[str, float | int | str | None]:
     """The profile measures of one body text (see ``profile`` for the formulas)."""
     doc = analyse(text) if not isinstance(text, Document) else text
     n_words = count_words(doc.text)
-    spoken = [q for q in doc.quotes if q.kind in ("direct", "partial")]
+    spoken = [q for q in doc.quotes if q.kind in SPOKEN_KINDS]
     attrs = doc.attributions
     srcs = doc.sources
     per_source = Counter(a.source for a in attrs if a.source)
@@ -314,56 +283,8 @@ def who_is_cited(srcs: list) -> dict[str, float | int]:
     return row
 
 
-def profile(
-    articles: pd.DataFrame, engine: str = "pandas", **options: object
-) -> pd.DataFrame:
-    """One row of measures per article, computed on the body ``text``.
-
-    Formulas (``spoken`` = direct and partial quotes; ratios are NaN when the
-    denominator is 0):
-
-    - ``n_words``: word tokens of ``text`` (``analysis.text.WORD_PATTERN``)
-    - ``n_quotes``: number of spoken quotes
-    - ``quote_share``: characters inside the marks of spoken quotes / ``len(text)``
-    - ``quotes_per_100_words``: 100 * ``n_quotes`` / ``n_words``
-    - ``n_attributions``: attributions found
-    - ``n_sources``, ``n_named_sources``, ``n_anonymous_sources``: distinct sources, all
-      / ``named_person`` / ``anonymous``
-    - ``share_anonymous``: ``n_anonymous_sources`` / ``n_sources``
-    - ``share_distancing``: attributions with stance ``distancing`` / ``n_attributions``
-    - ``n_refusals``: attributions with stance ``refusal``
-    - ``source_diversity``: Shannon entropy (bits) of attributions over distinct
-      resolved sources; 0 when one source carries the story
-    - ``top_source_share``: attributions of the most cited source / attributions with
-      a resolved source
-    - ``n_hedges``, ``hedges_per_100_words`` (100 * ``n_hedges`` / ``n_words``),
-      ``n_verification`` (hedges of category ``verification``)
-    - ``hedged_sentence_share``: sentences holding a hedge that is not an
-      ``approximator`` / all sentences
-    - ``n_hedges_reporter`` / ``_quoted`` / ``_reported``: hedges by voice
-    - ``n_boosters``: certainty markers
-    - ``n_hedges_<category>``: hedges of each category in ``analysis.hedging.CATEGORIES``
-    - ``n_female_sources``, ``n_male_sources``: distinct sources of that ``gender``
-    - ``share_female_sources``: ``n_female_sources`` / (``n_female_sources`` +
-      ``n_male_sources``)
-    - ``share_female_quoted_words``: words quoted from female sources / words quoted
-      from sources of known gender (``words_quoted`` of ``sources``)
-    - ``share_official_sources``: sources affiliated ``government_politics`` or
-      ``public_agency_justice`` / ``n_sources``
-    - ``n_sources_<affiliation>``: distinct sources of each affiliation in
-      ``analysis.records.AFFILIATIONS``
-    - ``title_cue``, ``title_stance``: the first attribution cue of the headline
-    - ``note``: why an article was not analysed (non-English), else missing
-
-    Engines (``analysis.engines``): ``"pandas"`` (default) computes here;
-    ``"processes"`` and ``"dask"`` run this same function on pieces of the corpus
-    (``jobs=``, ``chunk_size=``, ``npartitions=``); ``"dask"`` returns a lazy Dask
-    DataFrame. ``articles`` may also be ``pathlib.Path`` paths (or, for those two
-    engines, path or glob strings) or a Dask DataFrame.
-    """
-    if engine != "pandas" or options or _engines.needs_engine(articles):
-        return _engines.run("profile", articles, engine, **options)
-    articles = _as_articles(articles)
+def profile(articles: pd.DataFrame) -> pd.DataFrame:
+    """Table ``profile``: one row of measures per article (formulas: ``analysis.profile``)."""
     rows = []
     languages = articles["language"] if "language" in articles else [None] * len(articles)
     titles = articles["title"] if "title" in articles else [""] * len(articles)
@@ -417,27 +338,8 @@ STANDARDS_COLUMNS = {
 }
 
 
-def standards(articles: pd.DataFrame | str | Iterable[str]) -> pd.DataFrame:
-    """The editorial-standards audit: one row per article (``analysis.audit``).
-
-    Columns (flags are missing for non-English articles, which get a ``note``):
-
-    - ``n_sources``: distinct sources of the body
-    - ``n_anonymous_explained`` / ``n_anonymous_unexplained``: anonymous sources (one
-      unnamed person, or a group of insiders) with / without a reason for anonymity in a
-      sentence that cites them (``lexicons/anonymity.tsv``)
-    - ``response_sought``: a refusal to comment or a right-of-reply phrase
-      (``lexicons/responses.tsv``)
-    - ``single_source``: ``n_sources`` == 1; ``dominant_source``: ``top_source_share``
-      >= ``analysis.audit.DOMINANT_SHARE`` (0.5); ``top_source``: that source
-    - ``verification_disclaimer``: a body hedge of category ``verification``
-    - ``headline_distancing``: a headline attribution with stance ``distancing``
-    - ``<flag>_evidence``, ``<flag>_start``, ``<flag>_end``: the words that decided each
-      flag and their span in the body (in the headline for ``headline_distancing``)
-
-    ``n_unattributed_claim_sentences`` is out of scope (see ``analysis.audit``).
-    """
-    articles = _as_articles(articles)
+def standards(articles: pd.DataFrame) -> pd.DataFrame:
+    """Table ``standards``: one audit row per article (columns: ``analysis.standards``)."""
     titles = articles["title"] if "title" in articles else [""] * len(articles)
     languages = articles["language"] if "language" in articles else [None] * len(articles)
     rows = []
@@ -452,3 +354,58 @@ def standards(articles: pd.DataFrame | str | Iterable[str]) -> pd.DataFrame:
             row["note"] = f"not analysed: language {language!r}; the detectors are English-only"
         rows.append(row)
     return _table(rows, STANDARDS_COLUMNS)
+
+
+def analyse_tables(
+    articles: pd.DataFrame, names: Sequence[str] = TABLES, *, batch: int = BATCH
+) -> dict[str, pd.DataFrame]:
+    """All tables ``names`` of ``articles``, each text analysed once.
+
+    The articles go through the table functions ``batch`` rows at a time, so the cached
+    ``Document`` of each text is shared by all tables; the result equals calling each
+    function on all of ``articles``. Raises ``ValueError`` for a name not in ``TABLES``.
+    """
+    functions = {name: table_function(name) for name in names}
+    pieces: dict[str, list[pd.DataFrame]] = {name: [] for name in names}
+    for start in range(0, len(articles), batch):
+        piece = articles.iloc[start : start + batch]
+        for name, function in functions.items():
+            pieces[name].append(function(piece))
+    return {name: concat(frames, name) for name, frames in pieces.items()}
+
+
+def table_function(name: str) -> Callable[[pd.DataFrame], pd.DataFrame]:
+    """The function of this module that builds table ``name`` (one of ``TABLES``)."""
+    if name not in TABLES:
+        raise ValueError(f"unknown table {name!r}; choose from {', '.join(TABLES)}")
+    return globals()[name]
+
+
+ARTICLE_COLUMNS = {"article_id": "string", "title": "string", "text": "string",
+                   "language": "string"}
+
+
+def empty_articles() -> pd.DataFrame:
+    """An article table with no rows and the columns every table function reads."""
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in ARTICLE_COLUMNS.items()})
+
+
+@cache
+def _empty(name: str) -> pd.DataFrame:
+    return table_function(name)(empty_articles())
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """Table ``name`` with no rows: its columns and dtypes (Dask's ``meta``)."""
+    return _empty(name).copy()
+
+
+def concat(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
+    """Pieces of table ``name`` in order, one 0..n-1 index, dtypes kept also when all are
+    empty."""
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return empty_table(name)
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
+    return pd.concat(frames, ignore_index=True)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.lexicons import load_lexicon
+from analysis.records import Stance
 
 
 def _split(words: str) -> list[str]:
@@ -43,7 +44,7 @@ class CueEntry:
     """One lexicon row: the cue as written and what it means."""
 
     lemma: str
-    stance: str
+    stance: Stance
     cue_class: str
     needs_negation: bool
     clause_only: bool = False

@@ -1,10 +1,11 @@
 """Engines: the same per-article analysis on pandas, on local processes, or on Dask.
 
-Every table of ``analysis.corpus`` (``profile``, ``quotes``, ``attributions``,
-``sources``, ``hedges``, ``boosters``) is a function of the articles it is given, one
-article at a time. So a corpus can be cut into pieces, each piece analysed anywhere, and
-the pieces put back in order: the result is the same, row for row. The engines differ
-only in *where* the pieces run:
+Every plain table function of ``analysis.corpus`` (``profile``, ``quotes``,
+``attributions``, ``sources``, ``hedges``, ``boosters``) is a function of the articles it
+is given, one article at a time; the public functions (``analysis.profile``... in
+``analysis.api``) call them through ``run``. So a corpus can be cut into pieces, each
+piece analysed anywhere, and the pieces put back in order: the result is the same, row
+for row. The engines differ only in *where* the pieces run:
 
 - ``"pandas"`` (default): in this process, on a pandas DataFrame; returns pandas.
 - ``"processes"``: ``jobs`` local processes (``concurrent.futures``); returns pandas.
@@ -13,7 +14,8 @@ only in *where* the pieces run:
   ``.compute()`` or ``.to_parquet(...)``; the scheduler is Dask's (a
   ``dask.distributed.Client`` if one is active), never a home-made one.
 
-Inputs: an article DataFrame (pandas or Dask), or paths. For the ``processes`` and
+Inputs: an article DataFrame (pandas or Dask), one text or a list of texts
+(``analysis.corpus.as_articles``), or paths. For the ``processes`` and
 ``dask`` engines a ``str`` is a path or glob; for the ``pandas`` engine a ``str`` stays a
 text (``analysis.profile("He said ...")``) and paths must be ``pathlib.Path`` objects.
 Paths are read with ``analysis.load_articles`` one chunk of files at a time
@@ -24,84 +26,42 @@ Dask partition index: ``profile`` keeps the index of its input partition (one ro
 article), so ``profile(ddf, engine="dask").compute()`` equals ``profile(ddf.compute())``
 exactly when the index is a plain 0..n-1 one (``dd.from_pandas``); the record tables get
 a fresh 0..k-1 index per partition (compare after ``reset_index(drop=True)``).
+
+Dask partitions: a pandas table is cut into ``PARTITIONS_PER_WORKER`` (4) partitions per
+Dask worker (``dask_workers``), or more so that none holds over 1,000 articles;
+``npartitions=`` or ``chunk_size=`` choose otherwise. The rows computed are the same for
+any number of partitions.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.connection
 import os
 import sys
-import threading
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from functools import cache
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from analysis.corpus import (
+    BATCH,
+    TABLES,
+    analyse_tables,
+    as_articles,
+    concat,
+    empty_table,
+    table_function,
+)
+from analysis.loading.table import with_article_columns
+from analysis.workers import process_pool
+
 if TYPE_CHECKING:  # pragma: no cover
     import dask.dataframe as dd
 
-TABLES = ("profile", "quotes", "attributions", "sources", "hedges", "boosters")
 ENGINES = ("pandas", "processes", "dask")
-# Articles analysed per call of a table function: small enough that the Documents of a
-# batch stay in ``analysis.corpus``'s cache while all six tables are built from them.
-BATCH = 1000
-ARTICLE_COLUMNS = {"article_id": "string", "title": "string", "text": "string",
-                   "language": "string"}
-
-
-def table_function(name: str) -> Callable[[pd.DataFrame], pd.DataFrame]:
-    """The ``analysis.corpus`` function that builds table ``name``."""
-    if name not in TABLES:
-        raise ValueError(f"unknown table {name!r}; choose from {', '.join(TABLES)}")
-    from analysis import corpus
-
-    return getattr(corpus, name)
-
-
-def empty_articles() -> pd.DataFrame:
-    """An article table with no rows and the columns every table function reads."""
-    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in ARTICLE_COLUMNS.items()})
-
-
-@cache
-def _meta(name: str) -> pd.DataFrame:
-    return table_function(name)(empty_articles())
-
-
-def meta(name: str) -> pd.DataFrame:
-    """The empty DataFrame (columns and dtypes) of table ``name``: Dask's ``meta``."""
-    return _meta(name).copy()
-
-
-def _concat(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
-    """Concatenate typed pieces in order, keeping dtypes also when all are empty."""
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return meta(name)
-    if len(frames) == 1:
-        return frames[0].reset_index(drop=True)
-    return pd.concat(frames, ignore_index=True)
-
-
-def analyse_tables(
-    articles: pd.DataFrame, names: Sequence[str] = TABLES, *, batch: int = BATCH
-) -> dict[str, pd.DataFrame]:
-    """All tables ``names`` of ``articles``, each text analysed once.
-
-    The articles go through the ``analysis.corpus`` functions ``batch`` rows at a time,
-    so the cached ``Document`` of each text is shared by all tables; the result equals
-    calling each function on all of ``articles``.
-    """
-    pieces: dict[str, list[pd.DataFrame]] = {name: [] for name in names}
-    for start in range(0, len(articles), batch):
-        piece = articles.iloc[start : start + batch]
-        for name in names:
-            pieces[name].append(table_function(name)(piece))
-    return {name: _concat(frames, name) for name, frames in pieces.items()}
+#: Dask partitions per worker when neither ``npartitions`` nor ``chunk_size`` is given,
+#: so that the last partitions do not leave workers idle (docs/scale.md).
+PARTITIONS_PER_WORKER = 4
 
 
 def _table_of_partition(part: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -124,11 +84,6 @@ def is_paths(data: object, *, str_is_path: bool) -> bool:
     return False
 
 
-def needs_engine(data: object) -> bool:
-    """True when the pandas engine cannot take ``data`` as is (Dask, or ``Path`` paths)."""
-    return _is_dask(data) or is_paths(data, str_is_path=False)
-
-
 def _paths(data: object) -> list[str]:
     items = [data] if isinstance(data, (str, os.PathLike)) else list(data)  # type: ignore[arg-type]
     return [os.fspath(item) for item in items]
@@ -149,12 +104,14 @@ def run(
     chunk_size: int | None = None,
     npartitions: int | None = None,
 ) -> pd.DataFrame | dd.DataFrame:
-    """Table ``name`` of ``data`` on ``engine`` (see the module docstring).
+    """Table ``name`` (one of ``analysis.corpus.TABLES``) of ``data`` on ``engine``.
 
-    ``jobs``: processes of the ``processes`` engine (default: CPU count).
-    ``chunk_size``: articles per task (``processes``) or files per partition when
-    reading paths. ``npartitions``: partitions when a pandas table goes to Dask
-    (default: one per ``chunk_size`` articles, at least one).
+    ``data``: see the module docstring. ``jobs``: processes of the ``processes`` engine
+    (default: CPU count). ``chunk_size``: articles per task (``processes``) or per Dask
+    partition, or files per partition when reading paths. ``npartitions``: partitions
+    when a pandas table goes to Dask (default: ``PARTITIONS_PER_WORKER`` per Dask worker,
+    more when that makes partitions of over ``analysis.corpus.BATCH`` articles).
+    Raises ``ValueError`` for an unknown engine or table.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
@@ -164,7 +121,7 @@ def run(
             data = data.compute()
         elif is_paths(data, str_is_path=False):
             data = _load_paths(_paths(data))
-        return function(data)
+        return function(as_articles(data))
     if engine == "processes":
         return _run_processes(name, data, jobs=jobs, chunk_size=chunk_size)
     return dask_table(name, data, chunk_size=chunk_size, npartitions=npartitions)
@@ -190,50 +147,15 @@ def _run_processes(
         chunks = plan_chunks(_paths(data), chunk_size=chunk_size or 200)
         with process_pool(jobs) as pool:
             frames = list(pool.map(_load_and_table, chunks, [name] * len(chunks)))
-        return _concat(frames, name)
-    articles = data if isinstance(data, pd.DataFrame) else None
-    if articles is None:
-        from analysis.corpus import _as_articles
-
-        articles = _as_articles(data)
+        return concat(frames, name)
+    articles = as_articles(data)
     size = chunk_size or max(1, min(BATCH, -(-len(articles) // jobs)))
     pieces = [articles.iloc[i : i + size] for i in range(0, len(articles), size)]
     if jobs == 1 or len(pieces) <= 1:
         return table_function(name)(articles)
     with process_pool(jobs) as pool:
         frames = list(pool.map(table_function(name), pieces))
-    result = _concat(frames, name)
-    return result
-
-
-def end_with_parent() -> None:
-    """In a worker process: exit as soon as the parent process is gone.
-
-    A worker waits for work on a queue and would outlive a parent killed with ``kill -9``
-    (holding its memory); a daemon thread waits on the parent's sentinel, which the
-    operating system signals when the parent dies, and ends the worker.
-    """
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-
-    def watch() -> None:
-        multiprocessing.connection.wait([parent.sentinel])
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True, name="end-with-parent").start()
-
-
-def process_pool(jobs: int) -> ProcessPoolExecutor:
-    """A pool of ``jobs`` fresh ("spawn") worker processes that end with their parent.
-
-    Fresh processes never inherit the threads of the parent (a Dask client, a progress
-    bar), as plain ``fork`` would, and behave the same on Linux, macOS and Windows. Each
-    imports ``analysis`` once (about a second), then takes chunk after chunk; each exits
-    when the parent process dies, even by ``kill -9`` (``end_with_parent``).
-    """
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=end_with_parent)
+    return concat(frames, name)
 
 
 def _load_and_table(chunk: Any, name: str) -> pd.DataFrame:
@@ -256,20 +178,28 @@ def read_articles(
     ``dask.dataframe.read_parquet``; everything else (txt, JSONL, CSV, HTML, SGML,
     WARC, ...) with the loader, one partition per chunk of files
     (``analysis.streaming.plan_chunks``: ``files_per_partition`` files, or one big
-    file such as a JSONL shard or a WARC file), with the loader's core columns.
+    file such as a JSONL shard or a WARC file), with the loader's core columns. Without
+    ``files_per_partition``: 200 files, or fewer so that there are
+    ``PARTITIONS_PER_WORKER`` partitions per worker (``dask_workers``) when there are
+    enough files. Raises ``FileNotFoundError`` when ``paths`` hold no input file.
     """
     import dask.dataframe as dd
 
     items = _paths(paths)
     if items and all(_is_parquet(p) for p in items):
         frame = dd.read_parquet(items if len(items) > 1 else items[0])
-        return frame.map_partitions(_normalise_articles, meta=_normalise_articles(frame._meta))
+        return frame.map_partitions(with_article_columns,
+                                    meta=with_article_columns(frame._meta))
     from analysis.loading.table import build
     from analysis.streaming import plan_chunks
 
     chunks = plan_chunks(items, chunk_size=files_per_partition or 200)
     if not chunks:
         raise FileNotFoundError(f"no input files in {items}")
+    wanted = PARTITIONS_PER_WORKER * dask_workers()
+    n_files = sum(len(chunk.entries) for chunk in chunks)
+    if files_per_partition is None and len(chunks) < wanted < n_files:
+        chunks = plan_chunks(items, chunk_size=max(1, n_files // wanted))
     return dd.from_map(_load_core_columns, chunks, meta=build([]), enforce_metadata=False)
 
 
@@ -295,16 +225,6 @@ def _is_parquet(path: str) -> bool:
     return p.is_dir() and any(p.glob("*.parquet"))
 
 
-def _normalise_articles(frame: pd.DataFrame) -> pd.DataFrame:
-    """Give a Parquet article table the ``title`` and ``language`` columns it may lack."""
-    frame = frame.copy()
-    if "title" not in frame:
-        frame["title"] = pd.Series("", index=frame.index, dtype="string")
-    if "language" not in frame:
-        frame["language"] = pd.Series(pd.NA, index=frame.index, dtype="string")
-    return frame
-
-
 def to_dask(data: Any, *, chunk_size: int | None = None,
             npartitions: int | None = None) -> dd.DataFrame:
     """``data`` (Dask or pandas articles, or paths) as a Dask DataFrame of articles."""
@@ -314,12 +234,35 @@ def to_dask(data: Any, *, chunk_size: int | None = None,
         return data
     if is_paths(data, str_is_path=True):
         return read_articles(_paths(data), files_per_partition=chunk_size)
-    if not isinstance(data, pd.DataFrame):
-        from analysis.corpus import _as_articles
+    data = as_articles(data)
+    if npartitions is None:
+        npartitions = _partitions(len(data), chunk_size)
+    return dd.from_pandas(data, npartitions=npartitions, sort=False)
 
-        data = _as_articles(data)
-    parts = npartitions or max(1, -(-len(data) // (chunk_size or BATCH)))
-    return dd.from_pandas(data, npartitions=parts, sort=False)
+
+def dask_workers() -> int:
+    """Worker threads of the active ``distributed`` client, else the CPU count (what
+    Dask's local scheduler uses)."""
+    distributed = sys.modules.get("distributed")
+    if distributed is not None:
+        try:
+            client = distributed.default_client()
+        except ValueError:  # no client
+            client = None
+        if client is not None:
+            return max(1, sum(client.nthreads().values()))
+    return os.cpu_count() or 1
+
+
+def _partitions(n_articles: int, chunk_size: int | None) -> int:
+    """Partitions for ``n_articles`` in memory: one per ``chunk_size`` articles when it
+    is given, else ``PARTITIONS_PER_WORKER`` per worker, each of at most ``BATCH``
+    articles; never more than one per article, at least one."""
+    if chunk_size:
+        parts = -(-n_articles // chunk_size)
+    else:
+        parts = max(PARTITIONS_PER_WORKER * dask_workers(), -(-n_articles // BATCH))
+    return max(1, min(parts, n_articles))
 
 
 def dask_table(name: str, data: Any, *, chunk_size: int | None = None,
@@ -327,7 +270,7 @@ def dask_table(name: str, data: Any, *, chunk_size: int | None = None,
     """Table ``name`` as a lazy Dask DataFrame: ``map_partitions`` of the corpus function."""
     articles = to_dask(data, chunk_size=chunk_size, npartitions=npartitions)
     return articles.map_partitions(
-        _table_of_partition, name, meta=meta(name),
+        _table_of_partition, name, meta=empty_table(name),
         clear_divisions=name != "profile",
     )
 
@@ -348,7 +291,7 @@ def dask_tables(data: Any, names: Sequence[str] = TABLES, *, chunk_size: int | N
                 for part in articles.to_delayed()]
     return {
         name: dd.from_delayed([dask.delayed(_pick)(a, name) for a in analysed],
-                              meta=meta(name), verify_meta=False)
+                              meta=empty_table(name), verify_meta=False)
         for name in names
     }
 

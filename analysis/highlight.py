@@ -29,62 +29,16 @@ import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from analysis.corpus import is_english
 from analysis.document import Document, analyse
-
-# The Okabe-Ito palette (Okabe & Ito 2008), safe for the common colour-vision deficiencies.
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-    "grey": "#999999",
-}
+from analysis.loading.language import is_english
+from analysis.palette import COLOURS
+from analysis.records import QUOTE_KINDS, SOURCE_TYPES, STANCES
 
 LAYERS = ("quote", "cue", "source", "hedge", "booster")
 
-# label -> colour, per layer. Labels missing here fall back to grey.
-COLOURS: dict[str, dict[str, str]] = {
-    "quote": {
-        "direct": OKABE_ITO["sky_blue"],
-        "partial": OKABE_ITO["yellow"],
-        "scare": OKABE_ITO["orange"],
-        "title": OKABE_ITO["grey"],
-    },
-    "cue": {
-        "neutral": OKABE_ITO["blue"],
-        "distancing": OKABE_ITO["vermillion"],
-        "endorsing": OKABE_ITO["bluish_green"],
-        "admission": OKABE_ITO["reddish_purple"],
-        "refusal": OKABE_ITO["black"],
-    },
-    "source": {
-        "named_person": OKABE_ITO["blue"],
-        "anonymous": OKABE_ITO["vermillion"],
-        "organisation": OKABE_ITO["bluish_green"],
-        "media": OKABE_ITO["reddish_purple"],
-        "document": OKABE_ITO["orange"],
-        "unknown": OKABE_ITO["grey"],
-    },
-    "hedge": {
-        "epistemic": OKABE_ITO["blue"],
-        "belief": OKABE_ITO["reddish_purple"],
-        "hearsay": OKABE_ITO["vermillion"],
-        "verification": OKABE_ITO["black"],
-        "weasel": OKABE_ITO["orange"],
-        "conditional": OKABE_ITO["bluish_green"],
-        "question": OKABE_ITO["sky_blue"],
-        "approximator": OKABE_ITO["grey"],
-    },
-    "booster": {
-        "booster": OKABE_ITO["bluish_green"],
-        "negated": OKABE_ITO["grey"],
-    },
-}
+#: What each label means, where the records define it (the legend's hover text).
+MEANINGS: dict[str, Mapping[str, str]] = {"quote": QUOTE_KINDS, "cue": STANCES,
+                                         "source": SOURCE_TYPES}
 
 LAYER_NAMES = {
     "quote": "Quotes (by kind)",
@@ -297,12 +251,17 @@ def _css() -> str:
 CSS = _css()
 
 
+def _legend_title(layer: str, label: str) -> str:
+    meaning = MEANINGS.get(layer, {}).get(label)
+    return f"{layer}: {label}" + (f": {meaning}" if meaning else "")
+
+
 def legend_html(layers: Iterable[str] = LAYERS) -> str:
     """A legend: one line per layer, one example mark per label."""
     lines = []
     for layer in layers:
         samples = " ".join(
-            render_marked(label, [Mark(0, len(label), layer, label, f"{layer}: {label}")],
+            render_marked(label, [Mark(0, len(label), layer, label, _legend_title(layer, label))],
                           tags=False)
             for label in COLOURS[layer]
         )

@@ -16,27 +16,24 @@ from functools import lru_cache
 
 from analysis import gazetteer, syntax
 from analysis.lexicons import load_lexicon
-
-
-def word_set(text: str) -> frozenset[str]:
-    """A set of words written as one string (easier to read than a set literal)."""
-    return frozenset(text.split())
-
+from analysis.records import SourceType
+from analysis.words import (
+    COURTESY_TITLES,
+    HONORIFICS,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    word_set,
+)
 
 PRONOUNS = word_set("he she they it i we you him her them who which whom that this these those")
 DETERMINERS = word_set(
     "the a an this that these those his her its their our my your some many several another "
-    "one two three four five six seven eight nine ten both all other such no any each every"
-)
+    "both all other such no any each every"
+) | NUMBER_WORDS
 INDEFINITE = word_set("a an another one some several many two three four five other")
-HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. sen. sen rep. rep gov. gov prof. prof sir "
-                    "lord lady dame president senator governor mayor judge gen. gen rev. rev")
-COURTESY_TITLES = word_set("mr mrs ms miss dr sir lord lady dame")
 # Words that are capitalised but are not names.
-NOT_NAMES = word_set(
-    "the a an i monday tuesday wednesday thursday friday saturday sunday january february "
-    "march april may june july august september october november december in on at as"
-)
+NOT_NAMES = word_set("the a an i in on at as") | WEEKDAYS | MONTHS
 CONNECTORS = word_set("in of at from for with on by close near inside within to who whose that "
                     "which released published issued cited obtained seen reviewed familiar "
                     "involved working based speaking")
@@ -54,7 +51,7 @@ class MentionInfo:
     want of any sign of a person ("Tesco"), which the text can still overrule.
     """
 
-    source_type: str
+    source_type: SourceType
     role: str | None
     name: str | None
     head: str

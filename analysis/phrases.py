@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 
 from analysis import syntax
-from analysis.mentions import DETERMINERS, NOUNS, PRONOUNS, word_set
+from analysis.mentions import DETERMINERS, NOUNS, PRONOUNS
 from analysis.records import Span
+from analysis.words import MONTHS, WEEKDAYS, word_set
 
 TIME = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -79,12 +80,11 @@ LAST_WORD = re.compile(r"[\w.]+(?=\W*$)")
 TRAILING_WORDS = word_set(
     "also later previously yesterday today tonight recently then now once again repeatedly "
     "separately publicly privately reportedly still often himself herself themselves itself "
-    "too earlier afterward afterwards first quickly simply flatly angrily bluntly soon monday "
-    "tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december jan. feb. aug. sept. sep. oct. nov. dec. "
+    "too earlier afterward afterwards first quickly simply flatly angrily bluntly soon "
+    "jan. feb. aug. sept. sep. oct. nov. dec. "
     "week weekend month year night morning afternoon evening day time days weeks months years "
     "hours"
-) | {str(year) for year in range(1900, 2100)}
+) | WEEKDAYS | MONTHS | {str(year) for year in range(1900, 2100)}
 
 
 BOUNDARY = re.compile(

@@ -25,7 +25,7 @@ from cycler import cycler  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-from analysis.highlight import OKABE_ITO  # noqa: E402
+from analysis.palette import OKABE_ITO  # noqa: E402
 from analysis.site.fmt import shorten as label_text  # noqa: E402
 
 PALETTE = [OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "vermillion",

@@ -14,7 +14,7 @@ Built from the attributions and quotes of a ``Document`` (no second analysis):
 
 from __future__ import annotations
 
-from analysis.records import Source
+from analysis.records import SPOKEN_KINDS, Source
 from analysis.text import count_words
 
 
@@ -39,7 +39,7 @@ def summarise_sources(doc) -> list[Source]:
         if row["role"] is None and attribution.role:
             row["role"] = attribution.role
     for quote in doc.quotes:
-        if quote.speaker in info and quote.kind in ("direct", "partial"):
+        if quote.speaker in info and quote.kind in SPOKEN_KINDS:
             info[quote.speaker]["words"] += count_words(quote.text)
     return [
         Source(name, info[name]["type"], info[name]["role"], len(info[name]["spans"]),

@@ -6,7 +6,7 @@
    chunks of at most ``chunk_size`` files and ``chunk_bytes`` bytes; a file bigger than
    that (a JSONL shard, a WARC file) is a chunk of its own. Nothing is read yet.
 2. **Analyse.** Each chunk is loaded with ``analysis.load_articles`` and analysed by the
-   ``analysis.corpus`` functions (``analysis.engines.analyse_tables``), in this process
+   ``analysis.corpus`` functions (``analysis.corpus.analyse_tables``), in this process
    (``--jobs 1``), in ``N`` local processes (``--jobs N``, ``ProcessPoolExecutor``) or on
    a Dask cluster (``--engine dask``). Only a few chunks are in flight at a time, so
    memory stays bounded whatever the corpus size.
@@ -19,7 +19,7 @@
 4. **Failures.** A chunk whose analysis raises (or whose worker process dies) is recorded
    as failed, with its reason, in the manifest's ``failed`` map, and the run goes on
    with the other chunks; a rerun tries the failed chunks again. Worker processes end
-   with their parent, also when it is killed (``engines.process_pool``). An output
+   with their parent, also when it is killed (``workers.process_pool``). An output
    folder that cannot be written (disk full, read-only, no permission) stops the run
    with one line saying so (``OutputUnwritable``); the finished chunks are kept.
 
@@ -59,7 +59,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.engines import TABLES, analyse_tables
+from analysis.corpus import TABLES, analyse_tables
 
 OUTPUT_TABLES = (*TABLES, "articles", "skipped")
 FORMATS = ("parquet", "csv")
@@ -175,7 +175,6 @@ def load_chunk(chunk: Chunk, **options: Any) -> pd.DataFrame:
     Parquet files are read as article tables (``article_id``, ``text``...) as they are.
     The load report (skipped, notes, ignored, records seen) is in ``attrs``.
     """
-    from analysis.engines import _normalise_articles
     from analysis.loading import files, table
     from analysis.loading.batch import LoadReport, read_entries
     from analysis.loading.model import LoadOptions
@@ -190,7 +189,7 @@ def load_chunk(chunk: Chunk, **options: Any) -> pd.DataFrame:
                for path, display, relative, folder in chunk.entries
                if not path.endswith(".parquet")]
     rows = read_entries(entries, opts, report)
-    tables = [_normalise_articles(pd.read_parquet(path)) for path in chunk.files
+    tables = [table.with_article_columns(pd.read_parquet(path)) for path in chunk.files
               if path.endswith(".parquet")]
     frame = table.build(rows) if rows or not tables else None
     if tables:
@@ -468,7 +467,7 @@ def _executor(engine: str, jobs: int, scheduler: str | None) -> Iterator[tuple[A
                     Client(cluster) as client:
                 yield client, jobs
     elif jobs > 1:
-        from analysis.engines import process_pool
+        from analysis.workers import process_pool
 
         pool = process_pool(jobs)
         try:

@@ -29,6 +29,7 @@ from nltk.tokenize.punkt import (
 )
 
 from analysis.records import Sentence, Span
+from analysis.words import NAME_TITLES, WORD_PATTERN
 
 # Abbreviations that end with a period in news copy but are missing from the model
 # (lower case, no final period, as Punkt stores them). "No." is handled apart: it is
@@ -50,19 +51,11 @@ NEWS_ABBREVIATIONS = frozenset(
 CACHE_ENV = "ANALYSIS_CACHE_DIR"
 _NO_BEFORE_NUMBER = re.compile(r"\b[Nn]o\.$")
 _STARTS_WITH_DIGIT = re.compile(r"\s*\d")
-# Titles that stand before a name and never end a sentence. Punkt's orthographic
+# Titles before a name (NAME_TITLES) never end a sentence. Punkt's orthographic
 # heuristic otherwise breaks "Mr. Tribe" or "Gov. Brown" when the name is also a common
 # lower-case word ("tribe", "brown") in its training text.
-NAME_TITLES = (
-    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gov", "Sen", "Rep", "Sgt", "Gen", "Lt",
-    "Col", "Capt", "Cmdr", "Adm", "Maj", "Cpl", "Pvt", "Rev", "Hon", "Atty", "Supt",
-    "Insp", "Det", "Pres",
-)
 _TITLE_AT_END = re.compile(r"\b(?:" + "|".join(NAME_TITLES) + r")\.$")
 _STARTS_WITH_CAPITAL = re.compile(r"\s*[A-Z]")
-# A word: letters or digits, with inner apostrophes, hyphens, periods or commas
-# ("don't", "self-organised", "U.S", "2,900"). One regex pass, no per-token objects.
-WORD_PATTERN = re.compile(r"\w+(?:[’'.,\-]\w+)*")
 
 
 @lru_cache(maxsize=1)

@@ -18,10 +18,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-from analysis.records import Attribution, Quote, Span
+from analysis.records import SPOKEN_KINDS, Attribution, Quote, Span
 
-#: Quote kinds whose words belong to a source.
-QUOTED_KINDS = frozenset({"direct", "partial"})
 VOICES = ("reporter", "quoted", "reported")
 
 
@@ -48,7 +46,7 @@ class VoiceMap:
     """Answers ``voice(span)`` for one document's quotes and attributions."""
 
     def __init__(self, quotes: Sequence[Quote], attributions: Sequence[Attribution]) -> None:
-        self.quoted = _Intervals(q.span for q in quotes if q.kind in QUOTED_KINDS)
+        self.quoted = _Intervals(q.span for q in quotes if q.kind in SPOKEN_KINDS)
         self.reported = _Intervals(
             span for a in attributions for span in a.content_spans if span is not None
         )

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import analysis
-from analysis.gold import polnear_texts
+from analysis.evaluation.polnear_gold import polnear_texts
 from analysis.paths import REPO_ROOT, SHARED_CORPORA
 
 LAYERS = ("quotes", "attributions", "sources", "hedges", "boosters")

@@ -37,8 +37,8 @@ from analysis.evaluation.szeged import (
     sentence_prf,
     split,
 )
+from analysis.evaluation.szeged_gold import GoldSentence, read_szeged
 from analysis.paths import SHARED_CORPORA
-from analysis.szeged import GoldSentence, read_szeged
 
 FILES = ("factbank", "wiki")
 

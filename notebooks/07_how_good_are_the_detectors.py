@@ -72,7 +72,7 @@ print(grouping.describe(articles, group_by))
 # still the only way to see the rules fail on these texts.
 
 # %%
-from analysis import scoring
+from analysis.evaluation import scoring
 from analysis.paths import SHARED_CORPORA
 
 scores = scoring.gold_summary(corpus)

@@ -16,6 +16,7 @@ one is broken.
 from __future__ import annotations
 
 import ast
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -27,9 +28,6 @@ PACKAGE = "analysis"
 
 #: Cycles left today -> the issue that removes them (docs/architecture.md, "Known knots").
 KNOWN_CYCLES = {
-    # every table function forwards to engines.run, which calls back into corpus;
-    # engines and streaming share the per-chunk loop
-    frozenset({"analysis.corpus", "analysis.engines", "analysis.streaming"}): "issue 13",
     # the report build needs the notebook helpers, which read the corpus notice back
     frozenset({"analysis.nbtools", "analysis.report", "analysis.site.build"}): "issue 13",
     # people builds descriptions; gender and affiliation read them and people calls both
@@ -176,6 +174,17 @@ def test_document_and_hedging_import_one_way(graph: Graph) -> None:
     assert "analysis.document" not in graph.edges["analysis.hedging"]
 
 
+def test_tables_engines_and_api_import_one_way(graph: Graph) -> None:
+    """The plain table functions, the chunked stream, the engines and the public API
+    module each import only the ones before them in this order."""
+    order = ["analysis.corpus", "analysis.streaming", "analysis.engines", "analysis.api"]
+    for position, low in enumerate(order):
+        upward = graph.edges[low] & set(order[position + 1 :])
+        assert not upward, f"{low} imports {sorted(upward)}"
+    assert "analysis.engines" in graph.edges["analysis.api"]
+    assert "analysis.corpus" in graph.edges["analysis.engines"]
+
+
 def test_the_reader_sees_lazy_typing_and_package_imports(tmp_path: Path) -> None:
     """The graph reader itself: each kind of import it must see closes a cycle."""
     pkg = tmp_path / "pkg"
@@ -195,3 +204,15 @@ def test_the_reader_sees_lazy_typing_and_package_imports(tmp_path: Path) -> None
     assert found.edges["pkg.d"] == {"pkg.sub.c"}
     assert found.edges["pkg.e"] == {"pkg.d"}
     assert found.cycles() == {frozenset({"pkg.a", "pkg.b", "pkg.sub.c"})}
+
+
+def test_readme_module_list_names_every_module():
+    """The README's "Modules (...)" paragraph names each module and package of the tree."""
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("\nModules (one job each;")
+    paragraph = readme[start : readme.index("\n\n", start + 1)]
+    named = {name.rstrip("/") for name in re.findall(r"`([\w/*]+)`", paragraph)}
+    root = REPO_ROOT / PACKAGE
+    tree = {p.stem for p in root.glob("*.py") if not p.stem.startswith("_")}
+    tree |= {p.parent.name for p in root.glob("*/__init__.py")}
+    assert tree - named == set(), "modules the README does not name"

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis.quotes import QUOTE_MARKS
+from analysis.records import ATTRIBUTION_KINDS, QUOTE_KINDS, SOURCE_TYPES, STANCES
 
 # Text built from the pieces that matter: reporting words, names, pronouns, quote marks
 # of every kind, apostrophes, commas, colons, sentence ends and paragraph breaks.
@@ -31,7 +32,7 @@ def _check(text: str) -> None:
     for q in doc.quotes:
         assert 0 <= q.span[0] < q.span[1] <= n
         assert text[q.span[0]] in QUOTE_MARKS
-        assert q.kind in ("direct", "partial", "scare", "title")
+        assert q.kind in QUOTE_KINDS
     for a in doc.attributions:
         assert 0 <= a.cue_span[0] < a.cue_span[1] <= n
         assert text[slice(*a.cue_span)] == a.cue
@@ -42,10 +43,9 @@ def _check(text: str) -> None:
             assert a.source_text is None
         for start, end in a.content_spans:
             assert 0 <= start < end <= n
-        assert a.kind in ("direct", "indirect", "mixed")
-        assert a.stance in ("neutral", "distancing", "endorsing", "admission", "refusal")
-        assert a.source_type in (
-            "named_person", "anonymous", "organisation", "media", "document", "unknown")
+        assert a.kind in ATTRIBUTION_KINDS
+        assert a.stance in STANCES
+        assert a.source_type in SOURCE_TYPES
     for s in doc.sources:
         assert s.attributions >= 1 and s.words_quoted >= 0
 

@@ -16,18 +16,8 @@ import pytest
 
 import analysis
 from analysis.corpus import FIELDS
-from analysis.evaluation.bbc import (
-    GOLD_DIR,
-    QUOTE_KINDS,
-    SECTIONS,
-    SOURCE_TYPES,
-    STANCES,
-    GoldScore,
-    read_gold,
-    score_field,
-    sha1,
-)
-from analysis.records import Attribution, Quote
+from analysis.evaluation.bbc import GOLD_DIR, SECTIONS, GoldScore, read_gold, score_field, sha1
+from analysis.records import QUOTE_KINDS, SOURCE_TYPES, STANCES, Attribution, Quote
 
 GOLD = read_gold(GOLD_DIR)
 IDS = [path.stem for path, _ in GOLD]

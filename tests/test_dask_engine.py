@@ -79,6 +79,23 @@ def test_all_tables_share_one_analysis_and_write_partitioned_parquet(client, art
         pd.testing.assert_frame_equal(back, getattr(analysis, name)(articles), obj=name)
 
 
+def test_default_partitions_are_four_per_worker(client, articles, tmp_path):
+    """The client's 2 workers get 8 partitions of a pandas table and of a folder of
+    files (which 1,000 articles or 200 files per partition would make one)."""
+    profile = analysis.profile(articles, engine="dask")
+    assert profile.npartitions == 8
+    pd.testing.assert_frame_equal(profile.compute(), analysis.profile(articles))
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for row in articles.iloc[:20].itertuples():
+        (folder / f"{row.article_id}.txt").write_text(f"{row.title}\n{row.text}",
+                                                      encoding="utf-8")
+    quotes = analysis.quotes(folder, engine="dask")
+    assert quotes.npartitions >= 8
+    pd.testing.assert_frame_equal(quotes.compute().reset_index(drop=True),
+                                  analysis.quotes(analysis.load_articles(folder)))
+
+
 def _write_shards(articles: pd.DataFrame, folder: Path, kind: str) -> None:
     folder.mkdir()
     for i, start in enumerate(range(0, len(articles), 10)):

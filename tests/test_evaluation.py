@@ -8,7 +8,7 @@ import pytest
 
 from analysis.evaluation import html_extraction, polnear, shipped_gold, szeged
 from analysis.evaluation.matching import PRF, overlap_size, overlaps, pair_up
-from analysis.szeged import GoldCue, GoldSentence
+from analysis.evaluation.szeged_gold import GoldCue, GoldSentence
 
 # --- matching ----------------------------------------------------------------------
 

@@ -15,28 +15,24 @@ from pathlib import Path
 
 import pytest
 
-from analysis.records import AFFILIATIONS, ANONYMITY, GENDER_EVIDENCE, GENDERS
+from analysis.hedging import CATEGORIES as HEDGE_CATEGORIES
+from analysis.records import (
+    AFFILIATIONS,
+    ANONYMITY,
+    ATTRIBUTION_KINDS,
+    GENDER_EVIDENCE,
+    GENDERS,
+    QUOTE_KINDS,
+    SOURCE_TYPES,
+    STANCES,
+)
+from analysis.voice import VOICES
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "data" / "articles"
 GOLD = ROOT / "data" / "gold"
 SEED = "000_1f5ea510983bc6a6.txt"
 
-QUOTE_KINDS = {"direct", "partial", "scare", "title"}
-STANCES = {"neutral", "distancing", "endorsing", "admission", "refusal"}
-SOURCE_TYPES = {"named_person", "anonymous", "organisation", "media", "document", "unknown"}
-ATTR_KINDS = {"direct", "indirect", "mixed"}
-HEDGE_CATEGORIES = {
-    "epistemic",
-    "belief",
-    "hearsay",
-    "verification",
-    "weasel",
-    "conditional",
-    "question",
-    "approximator",
-}
-VOICES = {"reporter", "quoted", "reported"}
 FIELDS = {"text", "title"}
 OPEN_MARKS = "\"“‘«'"
 CLOSE_MARKS = "\"”’»'"
@@ -183,7 +179,7 @@ def test_gold_file_is_well_formed(path: Path):
         assert set(a) == {"cue", "nth", "stance", "source", "source_type", "kind", "field"}
         assert a["stance"] in STANCES, a
         assert a["source_type"] in SOURCE_TYPES, a
-        assert a["kind"] in ATTR_KINDS and a["field"] in FIELDS, a
+        assert a["kind"] in ATTRIBUTION_KINDS and a["field"] in FIELDS, a
         assert (a["source"] is None) == (a["source_type"] == "unknown"), a
     for h in gold["hedges"]:
         assert set(h) == {"cue", "nth", "category", "voice", "field"}

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import nbtools, plots, scoring
-from analysis.evaluation import shipped_gold
+from analysis import nbtools, plots
+from analysis.evaluation import scoring, shipped_gold
 from analysis.explore import Explorer, download_link, static_view, tables_for
 from analysis.paths import DEFAULT_CORPUS, REPO_ROOT
 

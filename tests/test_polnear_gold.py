@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.gold import parse_ann, polnear_gold, polnear_texts
+from analysis.evaluation.polnear_gold import parse_ann, polnear_gold, polnear_texts
 
 
 def test_parse_ann_discontinuous_and_no_source():

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.szeged import GoldSentence, cue_type, read_szeged
+from analysis.evaluation.szeged_gold import GoldSentence, cue_type, read_szeged
 
 pytestmark = pytest.mark.corpora
 

@@ -48,20 +48,18 @@ from analysis.document import Document
 from analysis.evaluation.matching import PRF, pair_up
 from analysis.evaluation.shipped_gold import article_rows, field_text, predicted_items, same_name
 from analysis.paths import REPO_ROOT, SHARED_CORPORA
-from analysis.records import Attribution, Quote, Span
+from analysis.records import (
+    SOURCE_TYPES,
+    SPOKEN_KINDS,
+    Attribution,
+    Quote,
+    Span,
+)
 
 BBC_DIR = SHARED_CORPORA / "bbc_news" / "bbc"
 GOLD_DIR = REPO_ROOT / "data" / "gold" / "bbc"
 SECTIONS = ("business", "entertainment", "politics", "sport", "tech")
 
-#: Allowed gold labels (the values the detectors' records use; see ``analysis.records``).
-QUOTE_KINDS = frozenset({"direct", "partial", "scare", "title"})
-STANCES = frozenset({"neutral", "distancing", "endorsing", "admission", "refusal"})
-SOURCE_TYPES = frozenset(
-    {"named_person", "anonymous", "organisation", "media", "document", "unknown"}
-)
-#: Quote kinds whose speaker is scored.
-SPEAKER_KINDS = frozenset({"direct", "partial"})
 
 
 def sha1(text: str) -> str:
@@ -200,7 +198,7 @@ def score_field(score: GoldScore, gold: dict, field_name: str, quotes: list[Quot
     for gi, pi in pairs:
         g, p = gold_q[gi], pred_q[pi][1]
         score.quote_kind.add(g["kind"] == p.kind)
-        if g["kind"] in SPEAKER_KINDS and g["speaker"]:
+        if g["kind"] in SPOKEN_KINDS and g["speaker"]:
             ok = same_name(g["speaker"], p.speaker)
             score.speaker.add(ok)
             if not ok:

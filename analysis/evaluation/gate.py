@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.evaluation import bbc, html_extraction, polnear, shipped_gold, szeged, who_is_cited
+from analysis.evaluation.szeged_gold import read_szeged
 from analysis.loading import load_articles
 from analysis.paths import DEFAULT_CORPUS, REPO_ROOT, SHARED_CORPORA
-from analysis.szeged import read_szeged
 
 SZEGED_DIR = SHARED_CORPORA / "szeged_uncertainty"
 POLNEAR_TEST = SHARED_CORPORA / "polnear" / "data" / "test"

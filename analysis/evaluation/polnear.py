@@ -1,7 +1,7 @@
 """Scoring attributions on PolNeAR (Newell, Margolin & Ruths, LREC 2018).
 
 Each raw ``text/*.txt`` (headline included: the gold offsets count it) is analysed whole;
-the gold comes from ``analysis.gold.polnear_gold`` (one annotator per article).
+the gold comes from ``analysis.evaluation.polnear_gold`` (one annotator per article).
 ``evaluate`` computes, for any system (text -> list of ``Predicted``):
 
 - P/R/F1 for cue, source and content spans under three matchings (``score_spans``):
@@ -37,7 +37,7 @@ import pandas as pd
 from analysis import analyse
 from analysis.cues import CUES
 from analysis.evaluation.matching import PRF, overlap_size, overlaps
-from analysis.gold import polnear_gold, polnear_texts
+from analysis.evaluation.polnear_gold import polnear_gold, polnear_texts
 from analysis.paths import SHARED_CORPORA
 from analysis.records import Span
 

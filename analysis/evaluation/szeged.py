@@ -1,6 +1,6 @@
 """Scoring hedges on the Szeged Uncertainty Corpus (Szarvas et al. 2012).
 
-The corpus reader is ``analysis.szeged``. A sentence is *gold uncertain* when it holds a
+The corpus reader is ``szeged_gold``. A sentence is *gold uncertain* when it holds a
 cue; it is *predicted uncertain* when the system finds any cue in it (for ``predict``:
 any hedge whose category is not ``approximator``). Scores:
 
@@ -22,12 +22,12 @@ from collections.abc import Sequence
 
 from analysis import analyse, find_hedges
 from analysis.evaluation.matching import PRF, overlaps
+from analysis.evaluation.szeged_gold import CUE_TYPES, GoldCue, GoldSentence
 from analysis.hedging import SZEGED_TYPE, detect_hedges
 from analysis.records import Span
-from analysis.szeged import CUE_TYPES, GoldCue, GoldSentence
 
 SPLITS = ("dev", "test", "all")
-#: The short Szeged cue types, in the order of ``analysis.szeged.CUE_TYPES``.
+#: The short Szeged cue types, in the order of ``szeged_gold.CUE_TYPES``.
 TYPES = tuple(dict.fromkeys(CUE_TYPES.values()))
 
 #: The baseline: common hedge words, matched anywhere, with no context rule.

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import pandas as pd
+
 _CODE = re.compile(r"^([a-z]{2})(?:[-_][a-z0-9]+)*$")
 _NAMES = {"english": "en", "french": "fr", "german": "de", "spanish": "es", "italian": "it",
           "portuguese": "pt", "dutch": "nl", "russian": "ru", "korean": "ko", "chinese": "zh",
@@ -45,3 +47,10 @@ def detect(text: str) -> str | None:
     if not any(ch.isalpha() for ch in sample):
         return None
     return str(_identifier().classify(sample)[0])
+
+
+def is_english(language: object) -> bool:
+    """True when ``language`` is English or unknown (the detectors are English-only)."""
+    if pd.isna(language) or str(language) == "":
+        return True
+    return str(language).lower().startswith("en")

@@ -151,3 +151,14 @@ def build(rows: list[dict[str, object]]) -> pd.DataFrame:
     first = frame.groupby("text", sort=False)["article_id"].transform("first")
     frame["duplicate_of"] = first.where(first != frame["article_id"]).astype("string")
     return frame
+
+
+def with_article_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of an article table read as it is (a Parquet article table) with the
+    ``title`` (empty) and ``language`` (missing) columns it may lack, as ``string``."""
+    frame = frame.copy()
+    if "title" not in frame:
+        frame["title"] = pd.Series("", index=frame.index, dtype="string")
+    if "language" not in frame:
+        frame["language"] = pd.Series(pd.NA, index=frame.index, dtype="string")
+    return frame

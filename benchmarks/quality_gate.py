@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{'  BELOW FLOOR' if below else ''}")
             if args.raise_floors and gold_ok and figure in entry["figures"]:
                 pin["measured"] = round(value, 4)
-                pin["floor"] = max(floor, round(value - tolerance, 4))
+                pin["floor"] = max(floor, round(pin["measured"] - tolerance, 4))
     if args.raise_floors:
         BASELINE.write_text(_format(document), encoding="utf-8")
         print(f"\npinned in {BASELINE.relative_to(REPO_ROOT)}")

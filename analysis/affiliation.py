@@ -66,6 +66,10 @@ FIELD_SHARE = 0.5
 FIELD_MIN = 3
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 _POSSESSIVE = re.compile(r"['’]s?$")
+#: How far before a name ``described_as`` reads: characters, then words.
+_DESCRIBED_CHARS = 60
+_DESCRIBED_WORDS = 4
+_CLAUSE_MARK = re.compile(r"[.;:!?,\"“”()]")
 _WORD = re.compile(r"[a-z0-9][a-z0-9&-]*")
 #: A run of capitalised words, with "of", "and", "for", "&" inside ("Bank of England").
 _NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|and|&)\s+)?[A-Z][\w&'’.-]*)*")
@@ -156,14 +160,15 @@ def _is_title_word(word: str) -> bool:
 
 
 def is_demonym(word: str) -> bool:
-    """A nationality adjective: "British", "Iraqi", "Russian" (a capitalised adjective, or
-    a capitalised word ending like one).
+    """A nationality adjective that Pattern's lexicon knows: tagged an adjective
+    ("British", "Iraqi") or a proper noun with a nationality ending ("Russian",
+    "American"); not an unknown name that only ends like one ("Castellan").
 
-    >>> is_demonym("Chinese"), is_demonym("Ladbrokes")
-    (True, False)
+    >>> is_demonym("Chinese"), is_demonym("Russian"), is_demonym("Castellan")
+    (True, True, False)
     """
-    return word[:1].isupper() and (syntax.lexicon_tag(word) == "JJ" or (
-        len(word) > 4 and word.endswith(_DEMONYM_ENDINGS) and not gazetteer.is_first_name(word)))
+    tag = syntax.lexicon_tag(word) if word[:1].isupper() else None
+    return tag == "JJ" or (tag == "NNP" and word.endswith(_DEMONYM_ENDINGS))
 
 
 def _names_in(words: str) -> list[list[str]]:
@@ -182,32 +187,47 @@ def _names_in(words: str) -> list[list[str]]:
     return names
 
 
-def named_body(role: str, before: str, after: str) -> str | None:
-    """What the last name in a source's description that is not its own stands for:
-    ``"media"`` (a news outlet), ``"state"`` (a country, capital or nationality),
-    ``"body"`` (any other name: a company, a club, a party), or ``None`` without one. A
-    name that ends ``before`` right at the source is part of the source's own name
-    ("Matt" of "Matt Lucas") unless it is a possessive ("Atticus' David Slager").
+def named_body(role: str, before: str, after: str) -> tuple[str, str] | None:
+    """``(kind, name)`` of the last name in a source's description that is not its own:
+    kind ``"media"`` (a news outlet), ``"state"`` (a country, capital or nationality) or
+    ``"body"`` (any other name: a company, a club, a party); ``None`` without one. A name
+    that ends ``before`` right at the source is part of the source's own name ("Matt" of
+    "Matt Lucas") unless it is a possessive ("Atticus' David Slager").
 
     >>> named_body("", "a BBC spokeswoman", ""), named_body("", "Iraqi officials", "")
-    ('media', 'state')
+    (('media', 'BBC'), ('state', 'Iraqi'))
     >>> named_body("", "But Culture Secretary", ""), named_body("", "Matt", "")
     (None, None)
     >>> named_body("", "", "head of strategy for Barclays Capital")
-    'body'
+    ('body', 'Barclays Capital')
     """
     last_run = re.search(r"[A-Z][\w.-]*$", before)
     if last_run and not _is_title_word(last_run.group()):
         before = before[:last_run.start()]
-    names = _names_in(role) + _names_in(before) + _names_in(after)
+    names = _names_in(before) + _names_in(after) + _names_in(role)
     if not names:
         return None
     name = [_POSSESSIVE.sub("", word) for word in names[-1]]
     if name[-1].lower() in MEDIA_SUFFIXES or NOUNS.get(name[-1].lower()) == "media":
-        return "media"
+        return "media", " ".join(name)
     if any(gazetteer.is_place(word) or is_demonym(word) for word in name):
-        return "state"
-    return "body"
+        return "state", " ".join(name)
+    return "body", " ".join(name)
+
+
+def described_as(name: str, text: str) -> str | None:
+    """The affiliation of the organisation word right before the first mention of
+    ``name`` in ``text`` ("agriculture department Defra", "the union Unite"), if any.
+
+    >>> described_as("Defra", "He criticised agriculture department Defra's approach.")
+    'government_politics'
+    """
+    found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    if not found:
+        return None
+    clause = _CLAUSE_MARK.split(text[max(0, found.start() - _DESCRIBED_CHARS):found.start()])
+    labels = words_found(" ".join(clause[-1].split()[-_DESCRIBED_WORDS:]), "organisation")
+    return labels[-1] if labels else None
 
 
 def body_affiliation(offices: list[str], text: str) -> str:
@@ -237,15 +257,19 @@ def source_affiliation(entry: Entry, described: Description, text: str = "") -> 
         found = words_found(words, kind)
         if found:
             return found[-1]
-    mention = entry.role or ""
+    # an unnamed person's own mention names its body: "a spokesperson for Castellan Freight"
+    unnamed_person = entry.single_person and entry.source_type != "named_person"
+    mention = " ".join([entry.role or "", entry.name if unnamed_person else ""])
     named = named_body(mention, described.before, described.after)
-    if named == "media":
+    if named and named[0] == "media":
         return "media"
-    if named == "state":
+    if named and named[0] == "state":
         return "government_politics"
     offices = words_found(words, "office")
-    if named or (entry.source_type == "organisation" and entry.name[:1].isupper()):
-        return body_affiliation(offices, text)
+    if not named and entry.source_type == "organisation" and entry.name[:1].isupper():
+        named = "body", entry.name
+    if named:
+        return described_as(named[1], text) or body_affiliation(offices, text)
     if offices:
         return offices[-1]
     return "other"

@@ -89,6 +89,12 @@ def test_no_gender_for_organisations_documents_and_groups(text, name):
     # a clause after the comma is no apposition ("Stellwood made ...")
     ("According to court documents, Stellwood made 212 transfers from the club's account.",
      "court documents", "public_agency_justice"),
+    # a body whose name says nothing is what the article calls it at its first mention
+    ("A senior MP criticised agriculture department Defra's planning. A Defra spokesman "
+     "said lessons had been learnt.", "Defra", "government_politics"),
+    # an unnamed person's own mention names the body; an unknown name is no nationality
+    ("A spokesperson for Castellan Freight said the company does not comment.",
+     "spokesperson", "business"),
     # a company name ends in a common noun that is no surname
     ("Greyhollow Water did not respond to a request for comment.", "Greyhollow",
      "business"),

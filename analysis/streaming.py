@@ -15,10 +15,12 @@
    memory stays bounded whatever the corpus size.
 3. **Write, in chunk order.** Results are taken back in the order of the plan, so the
    output is identical for any ``--jobs`` and engine. For chunk ``k`` every table is
-   written to ``DIR/<table>/part-<k>.parquet`` (or ``.csv``) atomically (a temporary
-   file, then ``os.replace``), then chunk ``k`` is recorded in ``DIR/_manifest.json``
-   (also replaced atomically). An interrupted run loses at most the chunks in flight; a
-   rerun with the same inputs reads the manifest and skips the finished chunks.
+   written to ``DIR/<table>/part-<k>.parquet`` (or ``.csv``: safe cells, UTF-8 with a
+   byte-order mark) atomically by the product's one table writer
+   (``analysis.spreadsheets.write_table``), then chunk ``k`` is recorded in
+   ``DIR/_manifest.json`` (also replaced atomically). An interrupted run loses at most
+   the chunks in flight; a rerun with the same inputs reads the manifest and skips the
+   finished chunks.
 4. **Failures.** A chunk whose analysis raises (or whose worker process dies) is recorded
    as failed, with its reason, in the manifest's ``failed`` map, and the run goes on
    with the other chunks; a rerun tries the failed chunks again. Worker processes end
@@ -67,6 +69,7 @@ from analysis.loading.batch import find, load
 from analysis.loading.files import FileEntry
 from analysis.loading.formats.structured import cut
 from analysis.loading.model import DEFAULT_MAX_BYTES, Limits, LoadOptions
+from analysis.spreadsheets import part_name, write_atomically, write_table
 
 OUTPUT_TABLES = (*TABLES, "articles", "skipped")
 FORMATS = ("parquet", "csv")
@@ -282,17 +285,6 @@ def _fingerprint(chunks: list[Chunk], names: Sequence[str], fmt: str) -> str:
     return digest.hexdigest()
 
 
-def _replace_atomically(path: Path, write: Any) -> None:
-    """Write ``path`` through a temporary file in the same folder, then ``os.replace``."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
 class OutputMismatch(RuntimeError):
     """The output folder holds a run with other inputs or options."""
 
@@ -359,8 +351,8 @@ class Output:
 
     def _save_manifest(self) -> None:
         text = json.dumps(self.manifest, indent=1, sort_keys=True)
-        _replace_atomically(self.manifest_path,
-                            lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        write_atomically(self.manifest_path,
+                         lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
     def flag_duplicates(self, result: ChunkResult) -> int:
         """Set ``duplicate_of`` in the chunk's article table; remember new texts.
@@ -406,14 +398,7 @@ class Output:
     def _write(self, result: ChunkResult) -> dict[str, int]:
         counts = {}
         for name, table in result.tables.items():
-            folder = self.out / name
-            folder.mkdir(exist_ok=True)
-            path = folder / f"part-{result.index:05d}.{self.fmt}"
-            if self.fmt == "parquet":
-                _replace_atomically(path, lambda tmp, t=table: t.to_parquet(tmp, index=False))
-            else:
-                _replace_atomically(
-                    path, lambda tmp, t=table: t.to_csv(tmp, index=False, lineterminator="\n"))
+            write_table(table, self.out / name / part_name(result.index, self.fmt))
             counts[name] = len(table)
         self.db.commit()
         self.manifest["finished"][str(result.index)] = counts
@@ -431,8 +416,7 @@ def read_table(out: str | os.PathLike, name: str) -> pd.DataFrame:
     out = Path(out)
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     fmt = manifest["format"]
-    parts = [out / name / f"part-{int(k):05d}.{fmt}"
-             for k in sorted(manifest["finished"], key=int)]
+    parts = [out / name / part_name(int(k), fmt) for k in sorted(manifest["finished"], key=int)]
     reader = pd.read_parquet if fmt == "parquet" else pd.read_csv
     frames = [reader(p) for p in parts]
     if not frames:

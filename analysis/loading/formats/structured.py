@@ -34,7 +34,7 @@ import itertools
 import json
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,26 +165,35 @@ def read_json(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Ou
             yield Skip(key, f"list item is a {type(item).__name__}, not a JSON object")
 
 
+def _streamed(source: Source, universal: bool,
+              read: Callable[[Lines, bytes], Iterator[Outcome]]) -> Iterator[Outcome]:
+    """``read(lines, head)`` over the file's lines (``analysis.loading.lines``), or the
+    skip of a file that is empty, only whitespace or binary (once, with its first part)."""
+    with open_source(source) as handle:
+        opened = open_lines(handle, universal=universal)
+        if isinstance(opened, Skip):
+            if not source.continues:
+                yield opened
+            return
+        yield from read(*opened)
+
+
 def read_jsonl(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Outcome]:
     """JSON Lines: one object per non-blank line; a bad line is skipped, the rest load.
 
     Streamed a line at a time (``analysis.loading.lines``), only ``source.part`` if set.
     """
-    with open_source(source) as handle:
-        opened = open_lines(handle, universal=False)
-        if isinstance(opened, Skip):
-            if not source.continues:
-                yield opened
-            return
-        lines, _ = opened
-        part = source.part
-        start, end, first = (part.start, part.end, part.first) if part else (0, None, 1)
-        limit = options.limits.max_record_bytes
+    part, limit = source.part, options.limits.max_record_bytes
+    start, end, first = (part.start, part.end, part.first) if part else (0, None, 1)
+
+    def records(lines: Lines, head: bytes) -> Iterator[Outcome]:
         for number, (_, line) in enumerate(lines.read(start, end, limit), start=first):
             if line is not None and not line.strip():
                 continue
             tally.add()
             yield _line_outcome(line, f"line {number}", limit, options)
+
+    yield from _streamed(source, False, records)
 
 
 def _line_outcome(line: str | None, key: str, limit: int, options: LoadOptions) -> Outcome:
@@ -299,16 +308,11 @@ def read_csv(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Out
     Streamed a row at a time (``analysis.loading.lines``); for ``source.part``, the
     header, then the rows of that part.
     """
-    with open_source(source) as handle:
-        opened = open_lines(handle, universal=True)
-        if isinstance(opened, Skip):
-            if not source.continues:
-                yield opened
-            return
-        lines, head = opened
-        sample, limit = head_text(head, lines), options.limits.max_record_bytes
-        part = source.part
-        end = part.end if part is not None else None
+    part, limit = source.part, options.limits.max_record_bytes
+    end = part.end if part is not None else None
+
+    def records(lines: Lines, head: bytes) -> Iterator[Outcome]:
+        sample = head_text(head, lines)
         # the header and (for a whole file or its first part) the rows after it
         reader = csv_reader((line for _, line in lines.read(0, None if source.continues
                                                             else end)),
@@ -328,6 +332,8 @@ def read_csv(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Out
             first = part.first
         yield from _rows(header, _csv_rows(reader, first), options, tally,
                          whole=not source.continues)
+
+    yield from _streamed(source, True, records)
 
 
 # A merged range: (first column, first row, last column, last row), 1-based, inclusive.

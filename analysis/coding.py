@@ -23,7 +23,7 @@ import krippendorff
 import numpy as np
 import pandas as pd
 
-from analysis.spreadsheets import write_csv, write_workbook
+from analysis.spreadsheets import write_table, write_workbook
 
 # records table -> (span prefix, text column, label column)
 TABLE_KINDS = {
@@ -110,11 +110,11 @@ def export_for_coding(records_table: pd.DataFrame, path: str | Path, *, n: int =
     base.parent.mkdir(parents=True, exist_ok=True)
     sheet = sample[CODING_COLUMNS] if blind else sample
     files = [base.with_suffix(".csv"), base.with_suffix(".xlsx")]
-    write_csv(sheet, files[0])
+    write_table(sheet, files[0])
     write_workbook({"coding": sheet}, files[1])
     if blind:
         key = base.with_name(base.name + "_key.csv")
-        write_csv(sample[["item_id", "detector_label", "rule"]], key)
+        write_table(sample[["item_id", "detector_label", "rule"]], key)
         files.append(key)
     sample.attrs["files"] = [str(f) for f in files]
     return sample

@@ -53,6 +53,7 @@ from analysis.corpus import (
     table_function,
 )
 from analysis.loading.table import with_article_columns
+from analysis.spreadsheets import part_name, write_table
 from analysis.workers import process_pool
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -302,16 +303,19 @@ def _pick(tables: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
 
 def write_parquet(data: Any, out: str | os.PathLike, names: Sequence[str] = TABLES, *,
                   chunk_size: int | None = None, npartitions: int | None = None) -> list[Path]:
-    """Write every table of ``data`` as partitioned Parquet (``out/<table>/part.N.parquet``).
+    """Write every table of ``data`` as Parquet parts (``out/<table>/part-<k>.parquet``,
+    one per partition: the layout of ``python -m analysis profile``).
 
-    Uses ``dask.dataframe.to_parquet`` for each table, computed together so that each
+    Each partition goes through the product's one table writer
+    (``analysis.spreadsheets.write_table``); all are computed together, so that each
     partition is analysed once. Returns the table folders.
     """
     import dask
 
     tables = dask_tables(data, names, chunk_size=chunk_size, npartitions=npartitions)
     out = Path(out)
-    writes = [frame.to_parquet(out / name, write_index=False, compute=False)
-              for name, frame in tables.items()]
+    writes = [dask.delayed(write_table)(part, out / name / part_name(k, "parquet"))
+              for name, frame in tables.items()
+              for k, part in enumerate(frame.to_delayed())]
     dask.compute(*writes)
     return [out / name for name in tables]

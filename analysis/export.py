@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.checking import for_checking
-from analysis.spreadsheets import write_csv, write_workbook
+from analysis.spreadsheets import write_table, write_workbook
 
 RECORD_TABLES = ("quotes", "attributions", "sources", "hedges", "boosters")
 WORKBOOK = "tables.xlsx"
@@ -47,7 +47,7 @@ def corpus_tables(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
 def write_table_files(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     """``tables`` as ``out/<name>.csv`` and one ``out/tables.xlsx``; the files written."""
     out.mkdir(parents=True, exist_ok=True)
-    written = [write_csv(table, out / f"{name}.csv") for name, table in tables.items()]
+    written = [write_table(table, out / f"{name}.csv") for name, table in tables.items()]
     written.append(write_workbook(tables, out / WORKBOOK))
     return written
 

@@ -18,8 +18,9 @@ and no date, only its topic folders. Two ways to say more, without editing the f
       business/001.txt,,2005-01-12
 
 ``load_corpus(path)`` loads a corpus with its sidecar applied and portable source paths;
-the notebooks and the reports use it. The sidecar itself is no article: it is listed
-among the ignored files of the load report.
+the notebooks and the reports use it. The sidecar itself is no article: the loader does
+not read it (``analysis.loading.files``), it is listed among the ignored files of the
+load report.
 """
 
 from __future__ import annotations
@@ -29,9 +30,8 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
+from analysis.loading.files import SIDECAR
 from analysis.paths import REPO_ROOT, with_portable_paths
-
-SIDECAR = "metadata.csv"
 
 
 def _relative(source_path: object, folder: Path) -> str | None:
@@ -63,20 +63,6 @@ def read_sidecar(folder: Path) -> pd.DataFrame | None:
     return table
 
 
-def _drop_sidecar_from_report(articles: pd.DataFrame, sidecar: Path) -> None:
-    """The loader read ``metadata.csv`` as an article file (and skipped its rows): move it
-    to the ignored files, keeping rows + skipped = records seen."""
-    skipped = articles.attrs.get("skipped", [])
-    own = [s for s in skipped if Path(str(s.get("path", ""))).resolve() == sidecar]
-    if not own:
-        return
-    articles.attrs["skipped"] = [s for s in skipped if s not in own]
-    articles.attrs.setdefault("ignored", []).append(
-        {"path": str(sidecar), "reason": "sidecar metadata (analysis.sidecar)"})
-    if "records_seen" in articles.attrs:
-        articles.attrs["records_seen"] -= len(own)
-
-
 def apply_metadata(articles: pd.DataFrame, corpus: str | Path) -> pd.DataFrame:
     """``articles`` with the values of the corpus folder's ``metadata.csv`` set (a copy)."""
     corpus = Path(corpus).resolve()
@@ -85,7 +71,6 @@ def apply_metadata(articles: pd.DataFrame, corpus: str | Path) -> pd.DataFrame:
     if table is None:
         return articles
     articles = articles.copy()
-    _drop_sidecar_from_report(articles, (folder / SIDECAR).resolve())
     relative = articles["source_path"].map(lambda p: _relative(p, folder)) \
         if "source_path" in articles else pd.Series(None, index=articles.index)
     for _, row in table.iterrows():

@@ -1,6 +1,12 @@
-"""CSV and Excel files that open safely and readably in a spreadsheet.
+"""Table files: CSV and Excel files that open safely and readably in a spreadsheet, and
+Parquet.
 
-Every CSV or Excel file the product writes goes through this module:
+Every table file the product writes goes through this module's one writer,
+``write_table(table, path)`` (the format from the suffix: ``.csv``, ``.xlsx``,
+``.parquet``; written atomically: a temporary file, then ``os.replace``), or
+``write_workbook`` for several tables in one ``.xlsx``: the tables and workbook of
+``reports/data``, the coding sheets, the parts of ``python -m analysis profile`` and of
+``engines.write_parquet``. For CSV and Excel:
 
 - **No formula injection** (OWASP, "CSV Injection"): a text cell that begins with ``=``,
   ``+``, ``-``, ``@``, a tab or a carriage return is prefixed with ``'``, so a headline
@@ -25,9 +31,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -61,16 +68,9 @@ def neutralise(table: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def write_csv(table: pd.DataFrame, path: str | Path) -> Path:
-    """Write ``table`` as a safe UTF-8 CSV with a byte-order mark; return the path."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    neutralise(table).to_csv(path, index=False, lineterminator="\n", encoding="utf-8-sig")
-    return path
-
-
 def csv_bytes(table: pd.DataFrame) -> bytes:
-    """The bytes ``write_csv`` would write (for downloads)."""
+    """A safe UTF-8 CSV with a byte-order mark, as ``write_table`` writes it (and for
+    downloads)."""
     return neutralise(table).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
@@ -144,9 +144,49 @@ def _fixed_zip_times(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def write_workbook(sheets: Mapping[str, pd.DataFrame], path: str | Path) -> Path:
-    """Write ``sheets`` as one safe ``.xlsx`` workbook; return the path."""
+def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
+    """Call ``write(temporary path)`` in ``path``'s folder (made if needed), then move the
+    file to ``path`` with ``os.replace``: a reader sees the old file or the new one, never
+    half of one. Returns ``path``; raises ``OSError`` when the folder cannot be written
+    (the temporary file is removed)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(workbook_bytes(sheets))
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
     return path
+
+
+def part_name(index: int, fmt: str) -> str:
+    """The file name of part ``index`` of a table written in parts (``part-00003.parquet``):
+    the parts of ``python -m analysis profile`` and of ``engines.write_parquet``."""
+    return f"part-{index:05d}.{fmt}"
+
+
+def write_table(table: pd.DataFrame, path: str | Path) -> Path:
+    """Write ``table`` to ``path`` in the format its suffix names, atomically; return it.
+
+    ``.csv``: ``csv_bytes`` (safe cells, UTF-8 with a byte-order mark, ``\n`` line
+    ends); ``.xlsx``: a one-sheet ``workbook_bytes``; ``.parquet``: pyarrow, without the
+    index (dtypes kept). Raises ``ValueError`` for another suffix, ``OSError`` when the
+    file cannot be written.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        return write_atomically(path, lambda tmp: tmp.write_bytes(csv_bytes(table)))
+    if suffix == ".xlsx":
+        return write_workbook({Path(path).stem: table}, path)
+    if suffix == ".parquet":
+        return write_atomically(path, lambda tmp: table.to_parquet(tmp, index=False))
+    raise ValueError(f"cannot write a table as {suffix or 'a file without a suffix'}: "
+                     "use .csv, .xlsx or .parquet")
+
+
+def write_workbook(sheets: Mapping[str, pd.DataFrame], path: str | Path) -> Path:
+    """Write ``sheets`` as one safe ``.xlsx`` workbook, atomically; return the path."""
+    data = workbook_bytes(sheets)
+    return write_atomically(path, lambda tmp: tmp.write_bytes(data))

@@ -3,8 +3,11 @@
 ``python -m analysis profile INPUT... --out DIR`` (or ``stream_tables``) does:
 
 1. **Plan.** The inputs (files, folders, globs) are listed in a fixed order and cut into
-   chunks of at most ``chunk_size`` files and ``chunk_bytes`` bytes; a file bigger than
-   that (a JSONL shard, a WARC file) is a chunk of its own. Nothing is read yet.
+   chunks of at most ``chunk_size`` files and ``chunk_bytes`` bytes. A JSON Lines or
+   CSV/TSV file bigger than ``chunk_bytes`` is cut into parts of about ``chunk_bytes``
+   (after a line or a row; read once for that), so memory is bounded by the chunk size,
+   not the file size; any other file bigger than that (a WARC file, an XLSX workbook) is
+   a chunk of its own. Nothing else is read yet.
 2. **Analyse.** Each chunk is loaded with ``analysis.load_articles`` and analysed by the
    ``analysis.corpus`` functions (``analysis.corpus.analyse_tables``), in this process
    (``--jobs 1``), in ``N`` local processes (``--jobs N``, ``ProcessPoolExecutor``) or on
@@ -12,10 +15,12 @@
    memory stays bounded whatever the corpus size.
 3. **Write, in chunk order.** Results are taken back in the order of the plan, so the
    output is identical for any ``--jobs`` and engine. For chunk ``k`` every table is
-   written to ``DIR/<table>/part-<k>.parquet`` (or ``.csv``) atomically (a temporary
-   file, then ``os.replace``), then chunk ``k`` is recorded in ``DIR/_manifest.json``
-   (also replaced atomically). An interrupted run loses at most the chunks in flight; a
-   rerun with the same inputs reads the manifest and skips the finished chunks.
+   written to ``DIR/<table>/part-<k>.parquet`` (or ``.csv``: safe cells, UTF-8 with a
+   byte-order mark) atomically by the product's one table writer
+   (``analysis.spreadsheets.write_table``), then chunk ``k`` is recorded in
+   ``DIR/_manifest.json`` (also replaced atomically). An interrupted run loses at most
+   the chunks in flight; a rerun with the same inputs reads the manifest and skips the
+   finished chunks.
 4. **Failures.** A chunk whose analysis raises (or whose worker process dies) is recorded
    as failed, with its reason, in the manifest's ``failed`` map, and the run goes on
    with the other chunks; a rerun tries the failed chunks again. Worker processes end
@@ -53,13 +58,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from analysis.corpus import TABLES, analyse_tables
+from analysis.loading.batch import find, load
+from analysis.loading.files import FileEntry
+from analysis.loading.formats.structured import cut
+from analysis.loading.model import DEFAULT_MAX_BYTES, Limits, LoadOptions
+from analysis.loading.table import with_article_columns
+from analysis.spreadsheets import part_name, write_atomically, write_table
 
 OUTPUT_TABLES = (*TABLES, "articles", "skipped")
 FORMATS = ("parquet", "csv")
@@ -75,22 +86,23 @@ SKIPPED_COLUMNS = {"path": "string", "record": "string", "reason": "string",
 class Chunk:
     """Files to load together, as the loader found them under one input path.
 
-    ``entries``: ``(path on disk, path shown, path relative to the input, sub-folder)``
-    per file, exactly what ``load_articles`` would see for the whole input, so that
-    ``article_id``, ``section`` and ``source_path`` do not depend on the chunking.
-    ``ignored`` / ``missing``: files passed over on purpose / inputs that do not exist
-    (reported with the chunk).
+    ``entries``: ``analysis.loading.files.FileEntry`` per file (path on disk, path shown,
+    path relative to the input, sub-folder, and the part of a big JSON Lines or CSV file
+    when it was cut), exactly what ``load_articles`` would see for the whole input, so
+    that ``article_id``, ``section``, ``source_path`` and record keys do not depend on
+    the chunking. ``ignored`` / ``missing``: files passed over on purpose / inputs that
+    do not exist (reported with the chunk).
     """
 
     index: int
-    entries: tuple[tuple[str, str, str, str | None], ...]
+    entries: tuple[FileEntry, ...]
     ignored: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
 
     @property
     def files(self) -> tuple[str, ...]:
         """The files on disk."""
-        return tuple(entry[0] for entry in self.entries)
+        return tuple(str(entry.path) for entry in self.entries)
 
 
 @dataclass
@@ -122,20 +134,36 @@ class Summary:
 # --- planning and reading -----------------------------------------------------------
 
 
+def _pieces(entry: FileEntry, chunk_bytes: int) -> list[tuple[FileEntry, int]]:
+    """``(entry, bytes)`` per piece of a file: a big JSON Lines or CSV/TSV file (not over
+    the default ``max_bytes``) cut into parts of about ``chunk_bytes``, else the file."""
+    try:
+        size = entry.path.stat().st_size
+    except OSError:
+        return [(entry, 0)]
+    if size <= chunk_bytes or size > DEFAULT_MAX_BYTES:
+        return [(entry, size)]
+    try:
+        parts = cut(entry.path, chunk_bytes, limit=Limits().max_record_bytes)
+    except OSError:  # unreadable: the loader reports it
+        parts = []
+    return [(replace(entry, part=part), part.end - part.start) for part in parts] or \
+        [(entry, size)]
+
+
 def plan_chunks(
     inputs: Iterable[str | os.PathLike] | str | os.PathLike,
     *,
     chunk_size: int = CHUNK_SIZE,
     chunk_bytes: int = CHUNK_BYTES,
 ) -> list[Chunk]:
-    """Cut the input files into chunks (see the module docstring); reads no file.
+    """Cut the input files into chunks (see the module docstring).
 
     Inputs are files, folders (walked as ``load_articles`` walks them: recursively,
-    sorted, README/LICENSE/dotfiles ignored) or globs.
+    sorted, README/LICENSE/dotfiles ignored) or globs. Reads no file but the JSON Lines
+    and CSV/TSV files bigger than ``chunk_bytes``, once each, to find where to cut them
+    (``analysis.loading.formats.structured.cut``).
     """
-    from analysis.loading import files
-    from analysis.loading.formats.polnear import is_metadata_file
-
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     chunks: list[Chunk] = []
@@ -145,21 +173,15 @@ def plan_chunks(
         if not matches:
             chunks.append(Chunk(len(chunks), (), missing=(item,)))
         for match in matches:
-            found, ignored = files.walk(Path(match), match, recursive=True)
-            ignored = [*ignored, *(e.display for e in found if is_metadata_file(e.path))]
-            found = [e for e in found if not is_metadata_file(e.path)]
+            found, ignored = find(Path(match), match, recursive=True)
             first = len(chunks)
-            current: list[tuple[str, str, str, str | None]] = []
+            current: list[FileEntry] = []
             size = 0
-            for entry in found:
-                try:
-                    nbytes = entry.path.stat().st_size
-                except OSError:
-                    nbytes = 0
+            for entry, nbytes in (p for e in found for p in _pieces(e, chunk_bytes)):
                 if current and (len(current) >= chunk_size or size + nbytes > chunk_bytes):
                     chunks.append(Chunk(len(chunks), tuple(current)))
                     current, size = [], 0
-                current.append((str(entry.path), entry.display, entry.relative, entry.folder))
+                current.append(entry)
                 size += nbytes
             if current or ignored:
                 chunks.append(Chunk(len(chunks), tuple(current)))
@@ -169,33 +191,23 @@ def plan_chunks(
 
 
 def load_chunk(chunk: Chunk, **options: Any) -> pd.DataFrame:
-    """The articles of one chunk: ``load_articles``'s own steps on the chunk's files.
+    """The articles of one chunk, loaded by ``load_articles``'s own loop
+    (``analysis.loading.batch.load``), with its load report in ``attrs``.
 
     ``options``: ``analysis.loading.LoadOptions`` fields (``detect_language=False``...).
     Parquet files are read as article tables (``article_id``, ``text``...) as they are.
-    The load report (skipped, notes, ignored, records seen) is in ``attrs``.
     """
-    from analysis.loading import files, table
-    from analysis.loading.batch import LoadReport, read_entries
-    from analysis.loading.model import LoadOptions
-
     options.setdefault("progress", False)
-    opts = LoadOptions(**options)
-    report = LoadReport(errors=opts.errors, ignored=list(chunk.ignored))
-    for path in chunk.missing:
-        report.seen += 1
-        report.skip(path, None, "path does not exist")
-    entries = [files.FileEntry(Path(path), display, relative, folder)
-               for path, display, relative, folder in chunk.entries
-               if not path.endswith(".parquet")]
-    rows = read_entries(entries, opts, report)
-    tables = [table.with_article_columns(pd.read_parquet(path)) for path in chunk.files
-              if path.endswith(".parquet")]
-    frame = table.build(rows) if rows or not tables else None
+    frame = load([e for e in chunk.entries if e.path.suffix != ".parquet"],
+                 LoadOptions(**options), ignored=chunk.ignored, missing=chunk.missing)
+    tables = [with_article_columns(pd.read_parquet(e.path)) for e in chunk.entries
+              if e.path.suffix == ".parquet"]
     if tables:
-        frame = pd.concat([t for t in [frame, *tables] if t is not None], ignore_index=True)
-    frame.attrs = {}
-    return report.attach(frame)
+        report = frame.attrs
+        frame = pd.concat([t for t in [frame if len(frame) else None, *tables]
+                           if t is not None], ignore_index=True)
+        frame.attrs = report
+    return frame
 
 
 def iter_articles(
@@ -259,25 +271,17 @@ def process_chunk(chunk: Chunk, names: Sequence[str] = TABLES) -> ChunkResult:
 def _fingerprint(chunks: list[Chunk], names: Sequence[str], fmt: str) -> str:
     digest = hashlib.sha256(json.dumps([list(names), fmt]).encode())
     for chunk in chunks:
-        for path in chunk.files:
+        for entry in chunk.entries:
             try:
-                size = os.path.getsize(path)
+                size = os.path.getsize(entry.path)
             except OSError:
                 size = -1
+            part = "" if entry.part is None else \
+                f"\0{entry.part.start}-{entry.part.end}"
             # surrogateescape: a file name that is not UTF-8 keeps its own bytes
-            digest.update(f"{chunk.index}\0{path}\0{size}\n".encode("utf-8", "surrogateescape"))
+            digest.update(f"{chunk.index}\0{entry.path}\0{size}{part}\n".encode(
+                "utf-8", "surrogateescape"))
     return digest.hexdigest()
-
-
-def _replace_atomically(path: Path, write: Any) -> None:
-    """Write ``path`` through a temporary file in the same folder, then ``os.replace``."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 class OutputMismatch(RuntimeError):
@@ -346,8 +350,8 @@ class Output:
 
     def _save_manifest(self) -> None:
         text = json.dumps(self.manifest, indent=1, sort_keys=True)
-        _replace_atomically(self.manifest_path,
-                            lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        write_atomically(self.manifest_path,
+                         lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
     def flag_duplicates(self, result: ChunkResult) -> int:
         """Set ``duplicate_of`` in the chunk's article table; remember new texts.
@@ -393,14 +397,7 @@ class Output:
     def _write(self, result: ChunkResult) -> dict[str, int]:
         counts = {}
         for name, table in result.tables.items():
-            folder = self.out / name
-            folder.mkdir(exist_ok=True)
-            path = folder / f"part-{result.index:05d}.{self.fmt}"
-            if self.fmt == "parquet":
-                _replace_atomically(path, lambda tmp, t=table: t.to_parquet(tmp, index=False))
-            else:
-                _replace_atomically(
-                    path, lambda tmp, t=table: t.to_csv(tmp, index=False, lineterminator="\n"))
+            write_table(table, self.out / name / part_name(result.index, self.fmt))
             counts[name] = len(table)
         self.db.commit()
         self.manifest["finished"][str(result.index)] = counts
@@ -418,8 +415,7 @@ def read_table(out: str | os.PathLike, name: str) -> pd.DataFrame:
     out = Path(out)
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     fmt = manifest["format"]
-    parts = [out / name / f"part-{int(k):05d}.{fmt}"
-             for k in sorted(manifest["finished"], key=int)]
+    parts = [out / name / part_name(int(k), fmt) for k in sorted(manifest["finished"], key=int)]
     reader = pd.read_parquet if fmt == "parquet" else pd.read_csv
     frames = [reader(p) for p in parts]
     if not frames:

@@ -8,15 +8,17 @@ previous size (linear time: about 10 per 10x step; the goal is <= 15 and under 1
 1 MB). Each measurement runs in its own process, stopped after ``--timeout`` seconds
 (printed as ``>N``; the sizes after it are not tried).
 
-Memory (``--big``): a 190 MB text file and a zip of 12 members of 180 MB each (about
-5 MB compressed), made at run time in a temporary folder and deleted after; each is
+Memory: big inputs made at run time in a temporary folder and deleted after (a 190 MB
+text file; a zip of 12 members of 180 MB each, about 5 MB compressed; a 190 MB JSON
+Lines file of 100 KB records, loaded whole and in the streaming command's chunks), each
 loaded in a fresh process with the default limits (``analysis.loading.Limits``), whose
 peak RSS is printed with the load report.
 
 Run: ``.venv/bin/python benchmarks/adversarial.py`` (all, several minutes);
 ``--quick`` (10 and 100 KB, no big inputs), ``--shapes a,b``, ``--sizes 10,100``,
-``--timeout S``, ``--no-big``, ``--only-big``. BBC texts come from ``../shared/corpora``
-when present, else the shipped seed article is repeated.
+``--timeout S``, ``--no-big``, ``--only-big``, ``--big text,zip,jsonl,jsonl_stream``.
+BBC texts come from ``../shared/corpora`` when present, else the shipped seed article is
+repeated.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ BBC = REPO.parent / "shared" / "corpora" / "bbc_news" / "bbc"
 SIZES_KB = (10, 100, 1000)
 TIMEOUT = 300.0
 BIG_TEXT_MB = 190
+BIG_JSONL_MB, JSONL_RECORD_KB = 190, 100
 ZIP_MEMBERS, ZIP_MEMBER_MB = 12, 180
 
 
@@ -176,56 +179,100 @@ def peak_rss_mb() -> float:
     return peak / 1024 / (1024 if sys.platform == "darwin" else 1)
 
 
-def load_big(path: str) -> dict[str, object]:
-    """Load one big input with the default limits (runs in the child process)."""
+def load_big(how: str, path: str) -> dict[str, object]:
+    """Load one big input with the default limits (runs in the child process): whole
+    (``load_articles``) or in the streaming command's chunks (``iter_articles``), the
+    chunks dropped one after the other as the command does."""
     import analysis
+    from analysis.streaming import iter_articles
 
     baseline = peak_rss_mb()
     started = time.perf_counter()
-    articles = analysis.load_articles(path)
-    reasons = sorted({s["reason"] for s in articles.attrs["skipped"]})
-    return {"rows": len(articles), "skipped": len(articles.attrs["skipped"]),
-            "seen": articles.attrs["records_seen"], "reasons": reasons,
-            "seconds": time.perf_counter() - started, "baseline_mb": baseline,
-            "peak_mb": peak_rss_mb()}
+    chunks = [analysis.load_articles(path)] if how == "load" else iter_articles(path)
+    rows = skipped = seen = n_chunks = 0
+    reasons: set[str] = set()
+    for articles in chunks:
+        n_chunks += 1
+        rows += len(articles)
+        skipped += len(articles.attrs["skipped"])
+        seen += articles.attrs["records_seen"]
+        reasons |= {s["reason"] for s in articles.attrs["skipped"]}
+        del articles
+    return {"rows": rows, "skipped": skipped, "seen": seen, "reasons": sorted(reasons),
+            "chunks": n_chunks, "seconds": time.perf_counter() - started,
+            "baseline_mb": baseline, "peak_mb": peak_rss_mb()}
 
 
-def _write_big_inputs(folder: Path) -> dict[str, Path]:
-    line = ("The council met on Monday and agreed the budget for next year, "
-            "the mayor said in a statement.\n")
-    block = (line * (1_000_000 // len(line) + 1))[:1_000_000]
-    text = folder / "big.txt"
-    with text.open("w", encoding="utf-8") as handle:
+_LINE = ("The council met on Monday and agreed the budget for next year, "
+         "the mayor said in a statement.\n")
+_BLOCK = (_LINE * (1_000_000 // len(_LINE) + 1))[:1_000_000]  # 1 MB of text
+
+
+def _big_text(folder: Path) -> Path:
+    path = folder / "big.txt"
+    with path.open("w", encoding="utf-8") as handle:
         handle.write("A very long file\n")
         for _ in range(BIG_TEXT_MB):
-            handle.write(block)
-    archive = folder / "members.zip"
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
+            handle.write(_BLOCK)
+    return path
+
+
+def _big_zip(folder: Path) -> Path:
+    path = folder / "members.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
         for k in range(ZIP_MEMBERS):
             with bundle.open(f"member_{k:02d}.txt", "w", force_zip64=True) as member:
                 member.write(b"A very long member\n")
                 for _ in range(ZIP_MEMBER_MB):
-                    member.write(block.encode())
-    return {f"{BIG_TEXT_MB} MB .txt": text,
-            f"zip, {ZIP_MEMBERS} x {ZIP_MEMBER_MB} MB members "
-            f"({archive.stat().st_size / 1e6:.1f} MB)": archive}
+                    member.write(_BLOCK.encode())
+    return path
 
 
-def big_inputs(timeout: float) -> None:
+def _big_jsonl(folder: Path) -> Path:
+    path = folder / "big.jsonl"
+    body = _BLOCK[: JSONL_RECORD_KB * 1000]
+    with path.open("w", encoding="utf-8") as handle:
+        for k in range(BIG_JSONL_MB * 1000 // JSONL_RECORD_KB):
+            handle.write(json.dumps({"title": f"Record {k}", "text": f"Story {k}. {body}"})
+                         + "\n")
+    return path
+
+
+# name: (what it is, maker, how it is loaded: "load" = load_articles, "stream" = the
+# chunks of the streaming command, ``analysis.streaming.iter_articles``)
+BIG: dict[str, tuple[str, Callable[[Path], Path], str]] = {
+    "text": (f"{BIG_TEXT_MB} MB .txt, load_articles", _big_text, "load"),
+    "zip": (f"zip of {ZIP_MEMBERS} x {ZIP_MEMBER_MB} MB members, load_articles",
+            _big_zip, "load"),
+    "jsonl": (f"{BIG_JSONL_MB} MB .jsonl of {JSONL_RECORD_KB} KB records, load_articles",
+              _big_jsonl, "load"),
+    "jsonl_stream": (f"the same .jsonl in chunks (iter_articles, {'{chunk}'} MB)",
+                     _big_jsonl, "stream"),
+}
+
+
+def big_inputs(names: list[str], timeout: float) -> None:
     """The memory table: each big input loaded in a fresh process, default limits."""
     from analysis.loading import Limits
+    from analysis.streaming import CHUNK_BYTES
 
     print(f"\nBig inputs, default limits: {Limits()}")
     with tempfile.TemporaryDirectory() as folder:
-        inputs = _write_big_inputs(Path(folder))
-        for name, path in inputs.items():
-            result = _child(["--big-one", str(path)], timeout)
+        made: dict[Callable[[Path], Path], Path] = {}
+        for name in names:
+            what, maker, how = BIG[name]
+            path = made[maker] = made.get(maker) or maker(Path(folder))
+            what = what.format(chunk=CHUNK_BYTES // 2**20)
+            size = f"{path.stat().st_size / 1e6:.1f} MB on disk"
+            result = _child(["--big-one", how, str(path)], timeout)
             if "error" in result or result.get("timed_out"):
-                print(f"{name}: {result.get('error', f'stopped after {timeout:g} s')}")
+                print(f"{what} ({size}): "
+                      f"{result.get('error', f'stopped after {timeout:g} s')}")
                 continue
-            print(f"{name}: {result['rows']} rows, {result['skipped']} skipped, "
-                  f"{result['seen']} seen, {result['seconds']:.1f} s, peak RSS "
-                  f"{result['peak_mb']:.0f} MB (after import: {result['baseline_mb']:.0f} MB)")
+            print(f"{what} ({size}): {result['rows']} rows in {result['chunks']} chunks, "
+                  f"{result['skipped']} skipped, {result['seen']} seen, "
+                  f"{result['seconds']:.1f} s, peak RSS {result['peak_mb']:.0f} MB "
+                  f"(after import: {result['baseline_mb']:.0f} MB)", flush=True)
             for reason in result["reasons"]:
                 print(f"    reason: {reason}")
 
@@ -241,13 +288,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-big", action="store_true", help="skip the memory check")
     parser.add_argument("--only-big", action="store_true", help="only the memory check")
     parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
-    parser.add_argument("--big-one", help=argparse.SUPPRESS)
+    parser.add_argument("--big", default=",".join(BIG),
+                        help=f"big inputs to load, from: {', '.join(BIG)}")
+    parser.add_argument("--big-one", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         measure(args.one[0], int(args.one[1]))
         return 0
     if args.big_one:
-        print(json.dumps(load_big(args.big_one)))
+        print(json.dumps(load_big(*args.big_one)))
         return 0
     shapes = [s for s in args.shapes.split(",") if s]
     unknown = [s for s in shapes if s not in SHAPES]
@@ -260,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         growth(shapes, sizes, args.timeout)
     if not (args.quick or args.no_big):
-        big_inputs(args.timeout)
+        big_inputs([b for b in args.big.split(",") if b], args.timeout)
     return 0
 
 

@@ -76,7 +76,7 @@ def test_one_article_files_over_the_record_limit_are_not_read(tmp_path, monkeypa
     size = len(GOOD) + 2000  # both big.txt files
     assert reasons == {
         ("big.txt", None): f"too large: {size:,} bytes > limit of 1,000 bytes",
-        ("big.jsonl", "line 1"): "too large: line over the limit of 1,000 characters",
+        ("big.jsonl", "line 1"): "too large: line over the limit of 1,000 bytes",
         ("pack.zip", "big.txt"): f"too large: {size:,} bytes > limit of 1,000 bytes",
     }
     assert _balanced(df)

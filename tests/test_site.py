@@ -57,7 +57,8 @@ def test_sidecar_sets_outlet_and_date_and_is_no_article(tmp_path):
     assert articles["published"].dt.strftime("%Y-%m-%d").fillna("").tolist() == \
         ["2005-01-12", ""]
     assert articles.attrs["skipped"] == []
-    assert any("metadata.csv" in str(i["path"]) for i in articles.attrs["ignored"])
+    assert articles.attrs["ignored"] == [str(tmp_path / "metadata.csv")]
+    assert articles.attrs["records_seen"] == 2
 
 
 def test_cells_naming_an_article_become_links():

@@ -20,7 +20,7 @@ from analysis.coding import export_for_coding
 from analysis.explore import download_link
 from analysis.export import write_tables
 from analysis.paths import REPO_ROOT
-from analysis.spreadsheets import neutralise, neutralise_text, workbook_bytes, write_csv
+from analysis.spreadsheets import neutralise, neutralise_text, workbook_bytes, write_table
 
 FORMULA_CASE = REPO_ROOT.parent / "shared" / "cases" / "loading" / "formula_title.csv"
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -51,7 +51,7 @@ def test_numbers_stay_numbers():
 
 
 def test_csv_has_a_byte_order_mark(tmp_path):
-    path = write_csv(pd.DataFrame({"title": ["Zoë's café"]}), tmp_path / "a.csv")
+    path = write_table(pd.DataFrame({"title": ["Zoë's café"]}), tmp_path / "a.csv")
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and "Zoë's café".encode() in raw
 

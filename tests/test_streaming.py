@@ -298,7 +298,7 @@ def test_an_unwritable_output_gives_one_clear_line(corpus, tmp_path, monkeypatch
     def refuse(path, write):
         raise OSError(code, message)
 
-    monkeypatch.setattr(streaming, "_replace_atomically", refuse)
+    monkeypatch.setattr(streaming, "write_atomically", refuse)
     out = tmp_path / "out"
     assert main(["profile", str(corpus), "--out", str(out)]) == 1
     assert _one_line_error(capsys) == (
@@ -361,3 +361,25 @@ def test_a_file_name_that_is_not_utf8_streams_with_a_note(tmp_path):
     report = read_table(tmp_path / "out", "skipped")
     assert report["kind"].tolist() == ["note"]
     assert report["reason"].iloc[0].startswith("file name is not valid UTF-8")
+
+
+def test_csv_parts_neutralise_formula_cells_and_keep_numbers(tmp_path):
+    """The command's CSV parts go through the one table writer: a headline that is a
+    formula is shown as text in a spreadsheet; Parquet keeps the value as loaded."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = "\n".join(_paragraphs()[:4])
+    (folder / "a.txt").write_text(f'=HYPERLINK("http://x.test","Click")\n{body}\n',
+                                  encoding="utf-8")
+    (folder / "b.txt").write_text(f"@mayor answers\n{body} More.\n", encoding="utf-8")
+    assert main(["profile", str(folder), "--out", str(tmp_path / "csv"), "--format",
+                 "csv"]) == 0
+    raw = (tmp_path / "csv" / "articles" / "part-00000.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    articles = read_table(tmp_path / "csv", "articles")
+    assert articles["title"].tolist() == ["'=HYPERLINK(\"http://x.test\",\"Click\")",
+                                          "'@mayor answers"]
+    assert articles["n_words"].dtype.kind == "i"  # numbers stay numbers
+    assert main(["profile", str(folder), "--out", str(tmp_path / "pq")]) == 0
+    assert read_table(tmp_path / "pq", "articles")["title"].tolist() == [
+        '=HYPERLINK("http://x.test","Click")', "@mayor answers"]

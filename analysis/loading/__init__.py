@@ -41,7 +41,8 @@ The load report, in ``df.attrs`` (plain data, so ``pd.concat`` keeps working):
   (a date outside 1677-2262 set to NaT, a lone surrogate replaced with U+FFFD, a file
   name that is not UTF-8); ``analysis.load_notes(df)`` shows it as a DataFrame.
 - ``ignored``: files passed over on purpose (README*, LICENSE*, SOURCE*, NOTICE*,
-  dotfiles, ``.dtd``, brat ``.ann``, PolNeAR's ``metadata.tsv``).
+  dotfiles, ``.dtd``, brat ``.ann``, PolNeAR's ``metadata.tsv``, and the sidecar
+  ``metadata.csv`` at the top of a folder given, which ``analysis.sidecar`` reads).
 - ``layouts``: rows per detected layout, e.g. ``{"reuters21578": 19043}``.
 - ``records_seen``: records the readers met, counted apart from rows and skips: one per
   file for one-article formats, one per line/row/item/story/response for JSONL, CSV,
@@ -54,10 +55,15 @@ limits (sizes, archive depth and members, JSON depth, parser elements) are in
 ``LoadOptions.limits`` (``analysis.loading.model.Limits``); a record over one is a skip
 naming the limit.
 
-Modules, one job each: ``files`` (walking, reading, archives), ``cleaning`` (decoding,
-normalising, boilerplate), ``fields`` (field names of structured records), ``formats``
-(one reader per format), ``language``, ``table`` (rows and dtypes), ``batch`` (one load
-and its report), ``fetch``.
+Memory: JSON Lines, CSV/TSV and XLSX files are streamed a line or row at a time and the
+table is built a batch of rows at a time (``table.Builder``), so a load costs about the
+size of the table it makes (a 190 MB JSON Lines file: peak RSS 472 MB, ``benchmarks/
+adversarial.py``), not a multiple of the file.
+
+Modules, one job each: ``files`` (walking, reading, archives), ``lines`` (line and row
+formats as a stream), ``cleaning`` (decoding, normalising, boilerplate), ``fields``
+(field names of structured records), ``formats`` (one reader per format), ``language``,
+``table`` (rows and dtypes), ``batch`` (the one loading loop and its report), ``fetch``.
 """
 
 from __future__ import annotations
@@ -68,9 +74,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.loading import files, table
-from analysis.loading.batch import LoadReport, read_entries
-from analysis.loading.formats.polnear import is_metadata_file
+from analysis.loading import files
+from analysis.loading.batch import find, load
 from analysis.loading.model import (
     DEFAULT_MAX_BYTES,
     Errors,
@@ -128,24 +133,18 @@ def load_articles(
                           detect_language=detect_language, progress=progress,
                           limits=limits or Limits())
     given = [paths] if isinstance(paths, str | Path) else list(paths)
-    report = LoadReport(errors=errors)
     entries: list[files.FileEntry] = []
+    ignored: list[str] = []
+    missing: list[str] = []
     for item in given:
         path = Path(item).expanduser()
         if not path.exists() and not path.is_symlink():
-            report.seen += 1
-            report.skip(str(item), None, "path does not exist")
+            missing.append(str(item))
             continue
-        found, passed_over = files.walk(path, str(item), recursive=options.recursive)
-        for entry in found:
-            if is_metadata_file(entry.path):
-                passed_over.append(entry.display)
-            else:
-                entries.append(entry)
-        report.ignored += passed_over
-
-    rows = read_entries(_progress(entries, options), options, report)
-    return report.attach(table.build(rows))
+        found, passed_over = find(path, str(item), recursive=options.recursive)
+        entries += found
+        ignored += passed_over
+    return load(_progress(entries, options), options, ignored=ignored, missing=missing)
 
 
 def skipped(df: pd.DataFrame) -> pd.DataFrame:

@@ -1,5 +1,7 @@
-"""One load: file entries to table rows, and the load report (``load_articles`` and the
-chunks of ``analysis.streaming`` both use it, so the two cannot drift apart).
+"""One load: the one loop from file entries to the article table and its load report.
+
+``load_articles`` and the chunks of ``analysis.streaming`` both find their files with
+``find`` and load them with ``load``, so the two cannot drift apart.
 
 The report counts ``records_seen`` from what the readers meet (``Tally``), not from the
 rows and skips, so that ``rows + len(skipped) != records_seen`` reveals a record lost
@@ -11,10 +13,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
 from analysis.loading import files, formats, table
+from analysis.loading.formats.polnear import is_metadata_file
 from analysis.loading.model import Errors, LoadError, LoadOptions, Skip, Tally
 
 
@@ -57,10 +61,33 @@ class LoadReport:
         return frame
 
 
-def read_entries(entries: Iterable[files.FileEntry], options: LoadOptions,
-                 report: LoadReport) -> list[dict[str, object]]:
-    """The table rows of the records in ``entries``; everything else goes to ``report``."""
-    rows: list[dict[str, object]] = []
+def find(path: Path, display: str, *,
+         recursive: bool) -> tuple[list[files.FileEntry], list[str]]:
+    """``(entries to read, files ignored on purpose)`` for one path given by the user:
+    ``files.walk``, with a PolNeAR ``metadata.tsv`` among the ignored files."""
+    found, ignored = files.walk(path, display, recursive=recursive)
+    entries = []
+    for entry in found:
+        if is_metadata_file(entry.path):
+            ignored.append(entry.display)
+        else:
+            entries.append(entry)
+    return entries, ignored
+
+
+def load(entries: Iterable[files.FileEntry], options: LoadOptions, *,
+         ignored: Iterable[str] = (), missing: Iterable[str] = ()) -> pd.DataFrame:
+    """The article table of ``entries``, with its load report in ``attrs``.
+
+    ``ignored``: files passed over on purpose; ``missing``: paths given that do not exist
+    (each a record seen and a skip). Raises ``LoadError`` on the first skip when
+    ``options.errors == "raise"``.
+    """
+    report = LoadReport(errors=options.errors, ignored=list(ignored))
+    for path in missing:
+        report.seen += 1
+        report.skip(path, None, "path does not exist")
+    rows = table.Builder()
     tally = Tally()
     for entry in entries:
         renamed = files.name_note(entry.path)
@@ -78,8 +105,8 @@ def read_entries(entries: Iterable[files.FileEntry], options: LoadOptions,
                 continue
             for note in outcome.notes:
                 report.note(origin.display, outcome.key or None, note)
-            rows.append(row)
+            rows.add(row)
             if outcome.layout:
                 report.layouts[outcome.layout] += 1
     report.seen += tally.seen
-    return rows
+    return report.attach(rows.frame())

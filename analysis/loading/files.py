@@ -5,7 +5,9 @@
   (a link back up the tree is not walked again).
 - Files passed over on purpose are listed, not read: ``README*``, ``LICENSE*``,
   ``SOURCE*``, ``NOTICE*``, dotfiles, SGML ``.dtd`` files, brat ``.ann`` annotation files
-  (gold, see ``polnear_gold``) and a PolNeAR ``metadata.tsv`` (read with its texts).
+  (gold, see ``polnear_gold``), a PolNeAR ``metadata.tsv`` (read with its texts) and
+  the ``metadata.csv`` at the top of a folder given (its sidecar, read by
+  ``analysis.sidecar``: metadata for the articles, no article itself).
 - Everything else found is an entry, and an entry that cannot be read is a skip with its
   reason: a folder the user may not list, a FIFO, device or socket, a broken symbolic
   link, a file that cannot be opened.
@@ -13,6 +15,9 @@
   (``display_name``); ``name_note`` says so in the load report's notes.
 - A ``.gz`` file is decompressed and read as the file it contains (``x.json.gz`` is
   JSON); a ``.zip`` is opened and each member read as a file, in sorted order.
+- JSON Lines, CSV/TSV and XLSX files on disk are not read here: their readers stream
+  them (``open_source``), a line or row at a time, so memory stays near the size of the
+  table they make, not a multiple of the file.
 - Size limits (``read_limit``): a one-article file (text, Markdown, HTML) or archive
   member over ``Limits.max_record_bytes``, any other over ``max_bytes``, is a skip ("too
   large"), known from its size before it is read or unpacked, and never more than the
@@ -32,25 +37,31 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
-from analysis.loading.model import LoadOptions, Skip, Source
+from analysis.loading.model import LoadOptions, Part, Skip, Source
 
 IGNORED_PREFIXES = ("readme", "license", "licence", "source", "notice")
 IGNORED_EXTENSIONS = (".dtd", ".ann")
+SIDECAR = "metadata.csv"  # a corpus folder's metadata for its files (analysis.sidecar)
 # Formats with one article per file: the per-record limit applies to the whole file.
 ONE_ARTICLE = frozenset({"txt", "text", "md", "markdown", "html", "htm", "xhtml"})
+# Formats whose readers stream a file on disk (a line or row at a time).
+STREAMED = frozenset({"jsonl", "ndjson", "csv", "tsv", "xlsx"})
 _SPECIAL = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 
 @dataclass(frozen=True, slots=True)
 class FileEntry:
-    """A file found on disk, with its path relative to the root the user gave."""
+    """A file found on disk, with its path relative to the root the user gave
+    (``part``: only that slice of it, for the chunks of ``analysis.streaming``)."""
 
     path: Path
     display: str
     relative: str
     folder: str | None
+    part: Part | None = None
 
 
 def is_ignored(name: str) -> bool:
@@ -117,7 +128,7 @@ def walk(path: Path, display: str, *, recursive: bool) -> tuple[list[FileEntry],
     for file in sorted(_tree(path, recursive), key=lambda p: p.relative_to(path).as_posix()):
         relative = PurePosixPath(display_name(file.relative_to(path).as_posix()))
         shown = display_name(str(Path(display) / file.relative_to(path)))
-        if is_ignored(file.name):
+        if is_ignored(file.name) or relative.as_posix() == SIDECAR:
             ignored.append(shown)
         else:
             entries.append(FileEntry(file, shown, relative.as_posix(), _folder_of(relative)))
@@ -129,10 +140,23 @@ def open_file(path: Path) -> io.BufferedReader:
     return open(path, "rb")  # noqa: SIM115 - the caller closes it
 
 
+def open_source(source: Source) -> BinaryIO:
+    """The bytes of ``source`` as a binary stream: its ``data``, else its file on disk.
+
+    Raises ``OSError`` when the file cannot be opened.
+    """
+    if source.data is not None:
+        return io.BytesIO(source.data)
+    return open_file(source.disk_path)
+
+
+def _extension(name: str) -> str:
+    return name.rpartition(".")[2].lower() if "." in name else ""
+
+
 def read_limit(name: str, options: LoadOptions) -> int:
     """The most bytes a file or member called ``name`` may hold (see the module docstring)."""
-    extension = name.rpartition(".")[2].lower() if "." in name else ""
-    if extension in ONE_ARTICLE:
+    if _extension(name) in ONE_ARTICLE:
         return min(options.max_bytes, options.limits.max_record_bytes)
     return options.max_bytes
 
@@ -163,23 +187,25 @@ def _not_a_file(path: Path) -> Skip | None:
 
 
 def read_entry(entry: FileEntry, options: LoadOptions) -> Source | Skip:
-    """The bytes of one file as a ``Source``, or a ``Skip`` (too large, unreadable...)."""
+    """One file as a ``Source`` (its bytes read, unless its reader streams it), or a
+    ``Skip`` (too large, unreadable...)."""
     problem = _not_a_file(entry.path)
     if problem is not None:
         return problem
     limit = read_limit(entry.path.name, options)
+    streamed = _extension(entry.path.name) in STREAMED
     try:
         size = entry.path.stat().st_size
         if size > limit:
             return _too_large(size, limit)
         with open_file(entry.path) as handle:
-            data = handle.read(limit + 1)
+            data = None if streamed else handle.read(limit + 1)
     except OSError as error:
         return Skip(None, f"unreadable: {error.strerror or error}")
-    if len(data) > limit:
+    if data is not None and len(data) > limit:
         return _too_large(None, limit)
     return Source(entry.display, entry.relative, display_name(entry.path.name), data,
-                  entry.folder, entry.path)
+                  entry.folder, entry.path, part=entry.part)
 
 
 @dataclass(slots=True)

@@ -98,21 +98,42 @@ class LoadOptions:
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
-    """One file to read: a file on disk or a member of an archive, as bytes.
+class Part:
+    """A slice of a JSON Lines or CSV/TSV file (``analysis.loading.lines.cut``): bytes
+    ``start`` to ``end``, beginning at a line or row start; ``first`` is the number of
+    that line or row in the whole file (1-based; the CSV header is row 1)."""
 
-    ``relative`` is the path relative to the root the user gave (``/``-separated,
-    archive members appended after the archive's name); it keys ``article_id``.
-    ``display`` is what ``source_path`` and the load report show.
+    start: int
+    end: int
+    first: int
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One file to read: a file on disk or a member of an archive.
+
+    ``data`` holds its bytes, or is None for a line or row format on disk (JSON Lines,
+    CSV/TSV, XLSX), which its reader streams from ``disk_path``
+    (``analysis.loading.files.open_source``). ``relative`` is the path relative to the
+    root the user gave (``/``-separated, archive members appended after the archive's
+    name); it keys ``article_id``. ``display`` is what ``source_path`` and the load
+    report show. ``part``: only this slice of the file is read (None: all of it).
     """
 
     display: str
     relative: str
     name: str
-    data: bytes
+    data: bytes | None
     folder: str | None = None  # the sub-folder the file sits in, below the root
     disk_path: Path | None = None  # the file on disk (None for an archive member)
     depth: int = 0  # archives this source sits in (0: a file on disk)
+    part: Part | None = None
+
+    @property
+    def continues(self) -> bool:
+        """True for a part after a file's first: the checks of a whole file (empty, no
+        records, a header without rows) were made with the first part."""
+        return self.part is not None and self.part.start > 0
 
     @property
     def extension(self) -> str:

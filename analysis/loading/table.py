@@ -138,8 +138,54 @@ def finish(article: Article, source: Source, options: LoadOptions) -> dict[str, 
     }
 
 
-def build(rows: list[dict[str, object]]) -> pd.DataFrame:
-    """The article table: core columns first (documented dtypes), then layout extras."""
+BATCH_ROWS = 1000  # rows turned into typed columns at a time
+BATCH_CHARS = 8_000_000  # or sooner, when their texts hold this many characters
+
+
+class Builder:
+    """The article table, built a batch of rows at a time.
+
+    Each batch becomes typed columns (the text in pandas' ``string`` dtype, Arrow memory)
+    as soon as it is full, and its Python objects are freed, so building a table costs
+    about the table's own size in memory, not a multiple of it. Duplicates are found as
+    rows arrive, by the SHA-1 of their text: ``duplicate_of`` is the ``article_id`` of
+    the first row with the same text.
+    """
+
+    def __init__(self) -> None:
+        self._frames: list[pd.DataFrame] = []
+        self._rows: list[dict[str, object]] = []
+        self._chars = 0
+        self._first: dict[bytes, object] = {}
+
+    def add(self, row: dict[str, object]) -> None:
+        """Add one row (a dict from ``finish``)."""
+        text = str(row["text"])
+        first = self._first.setdefault(
+            hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest(), row["article_id"])
+        row["duplicate_of"] = first if first != row["article_id"] else None
+        self._rows.append(row)
+        self._chars += len(text)
+        if len(self._rows) >= BATCH_ROWS or self._chars >= BATCH_CHARS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._rows or not self._frames:
+            self._frames.append(_typed(self._rows))
+        self._rows, self._chars = [], 0
+
+    def frame(self) -> pd.DataFrame:
+        """The table: core columns first (documented dtypes), then layout extras."""
+        self._flush()
+        frames, self._frames = self._frames, []
+        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        for column in frame.columns:
+            if column not in COLUMNS:  # missing from a batch: NaN there
+                frame[column] = frame[column].astype("string")
+        return frame
+
+
+def _typed(rows: list[dict[str, object]]) -> pd.DataFrame:
     extras = list(dict.fromkeys(k for row in rows for k in row if k not in COLUMNS))
     frame = pd.DataFrame(rows, columns=[*COLUMNS, *extras])
     frame["published"] = pd.to_datetime(frame["published"], utc=True).astype(
@@ -148,8 +194,6 @@ def build(rows: list[dict[str, object]]) -> pd.DataFrame:
     frame = frame.astype({k: v for k, v in COLUMNS.items() if k != "published"})
     for column in extras:
         frame[column] = frame[column].astype("string")
-    first = frame.groupby("text", sort=False)["article_id"].transform("first")
-    frame["duplicate_of"] = first.where(first != frame["article_id"]).astype("string")
     return frame
 
 
@@ -162,3 +206,11 @@ def with_article_columns(frame: pd.DataFrame) -> pd.DataFrame:
     if "language" not in frame:
         frame["language"] = pd.Series(pd.NA, index=frame.index, dtype="string")
     return frame
+
+
+def build(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """The article table of ``rows`` (see ``Builder``)."""
+    builder = Builder()
+    for row in rows:
+        builder.add(row)
+    return builder.frame()

@@ -26,7 +26,7 @@ from analysis.site.articles import (
 from analysis.site.findings import MIN_GROUP, findings_body
 from analysis.site.glossary import glossary_body, rules_body
 from analysis.site.page import list_script, page
-from analysis.spreadsheets import write_csv
+from analysis.spreadsheets import write_table
 
 __all__ = ["cell_links", "write_data", "write_index", "write_pages", "write_student_edition"]
 MEASURES = ["quote_share", "quotes_per_100_words", "share_anonymous", "share_distancing",
@@ -61,7 +61,7 @@ def write_data(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, out: Pat
     profile = grouping.with_group(tables["profile"], articles, group_by)
     measures = [m for m in MEASURES if m in profile]
     means = group_means(profile, measures, by="group", seed=0, min_n=MIN_GROUP)
-    written.insert(-1, write_csv(means.assign(group_by=group_by), out / "group_means.csv"))
+    written.insert(-1, write_table(means.assign(group_by=group_by), out / "group_means.csv"))
     return written
 
 

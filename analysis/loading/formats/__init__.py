@@ -102,6 +102,9 @@ def _read_file(reader: Reader, source: Source, options: LoadOptions,
         count += 1
         where = f" after {count - 1} records" if count > 1 else ""
         yield source, Skip(None, f"reader failed{where}: {type(error).__name__}: {error}")
+    if source.continues:  # a later part of a file: only its own records count
+        tally.add(own.seen)
+        return
     if count == 0:
         count = 1
         yield source, Skip(None, "no records found in the file")

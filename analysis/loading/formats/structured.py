@@ -13,8 +13,10 @@ Limits and damage (see ``analysis.loading.model.Limits``):
 - JSON nested deeper than ``max_json_depth`` is a skip ("nested too deep"), found by a
   linear scan before parsing; integers too long for Python's ``int`` (over 4,300 digits)
   are kept as their digit string.
+- JSON Lines, CSV/TSV and XLSX are streamed from disk, a line or row at a time
+  (``analysis.loading.lines``), never read whole.
 - JSON Lines are split on ``\n`` only (U+2028 and U+2029 are legal inside a JSON string);
-  a line over ``max_record_bytes`` is a skip.
+  a line over ``max_record_bytes`` bytes is a skip (and not read).
 - CSV: the delimiter is the one of , ; tab | that gives the header's width to most of the
   first rows (``guess_delimiter``, linear time); a row with more than ``max_elements``
   cells is a skip; a CSV that breaks (an unclosed quote running to the end, a cell over
@@ -32,13 +34,16 @@ import itertools
 import json
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from analysis.loading.cleaning import NotText, decode
 from analysis.loading.fields import as_text, field_map
+from analysis.loading.files import open_source
 from analysis.loading.formats.html import fragment_to_text, looks_like_html
-from analysis.loading.model import Article, LoadOptions, Outcome, Skip, Source, Tally
+from analysis.loading.lines import Lines, head_text, open_lines
+from analysis.loading.model import Article, LoadOptions, Outcome, Part, Skip, Source, Tally
 
 # When a JSON file is an object holding the records in a list under one of these keys.
 LIST_KEYS = ("articles", "items", "records", "data", "results", "documents", "docs", "rows")
@@ -160,33 +165,50 @@ def read_json(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Ou
             yield Skip(key, f"list item is a {type(item).__name__}, not a JSON object")
 
 
+def _streamed(source: Source, universal: bool,
+              read: Callable[[Lines, bytes], Iterator[Outcome]]) -> Iterator[Outcome]:
+    """``read(lines, head)`` over the file's lines (``analysis.loading.lines``), or the
+    skip of a file that is empty, only whitespace or binary (once, with its first part)."""
+    with open_source(source) as handle:
+        opened = open_lines(handle, universal=universal)
+        if isinstance(opened, Skip):
+            if not source.continues:
+                yield opened
+            return
+        yield from read(*opened)
+
+
 def read_jsonl(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Outcome]:
-    """JSON Lines: one object per non-blank line; a bad line is skipped, the rest load."""
-    text = _text_or_skip(source)
-    if isinstance(text, Skip):
-        yield text
-        return
-    limit = options.limits.max_record_bytes
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        tally.add()
-        key = f"line {number}"
-        if len(line) > limit:
-            yield Skip(key, f"too large: line over the limit of {limit:,} characters")
-            continue
-        try:
-            item = parse_json(line, options)
-        except json.JSONDecodeError as error:
-            yield Skip(key, f"malformed JSON line: {error}")
-            continue
-        except ValueError as error:
-            yield Skip(key, str(error))
-            continue
-        if isinstance(item, dict):
-            yield record_to_article(item, key, options)
-        else:
-            yield Skip(key, f"line holds a {type(item).__name__}, not a JSON object")
+    """JSON Lines: one object per non-blank line; a bad line is skipped, the rest load.
+
+    Streamed a line at a time (``analysis.loading.lines``), only ``source.part`` if set.
+    """
+    part, limit = source.part, options.limits.max_record_bytes
+    start, end, first = (part.start, part.end, part.first) if part else (0, None, 1)
+
+    def records(lines: Lines, head: bytes) -> Iterator[Outcome]:
+        for number, (_, line) in enumerate(lines.read(start, end, limit), start=first):
+            if line is not None and not line.strip():
+                continue
+            tally.add()
+            yield _line_outcome(line, f"line {number}", limit, options)
+
+    yield from _streamed(source, False, records)
+
+
+def _line_outcome(line: str | None, key: str, limit: int, options: LoadOptions) -> Outcome:
+    """The record of one JSON line (None: a line over ``limit`` bytes, not read)."""
+    if line is None:
+        return Skip(key, f"too large: line over the limit of {limit:,} bytes")
+    try:
+        item = parse_json(line, options)
+    except json.JSONDecodeError as error:
+        return Skip(key, f"malformed JSON line: {error}")
+    except ValueError as error:
+        return Skip(key, str(error))
+    if isinstance(item, dict):
+        return record_to_article(item, key, options)
+    return Skip(key, f"line holds a {type(item).__name__}, not a JSON object")
 
 
 DELIMITERS = ",;\t|"
@@ -236,9 +258,10 @@ def _is_blank(cells: list[object]) -> bool:
 
 
 def _rows(header: list[object], rows: Iterator[tuple[str, list[object] | Skip]],
-          options: LoadOptions, tally: Tally) -> Iterator[Outcome]:
+          options: LoadOptions, tally: Tally, whole: bool = True) -> Iterator[Outcome]:
     """The records of a table's data rows (blank rows are not records; a ``Skip`` in
-    place of the cells is a row that could not be read)."""
+    place of the cells is a row that could not be read). ``whole``: the rows are all of
+    the table (a table without any is a skip), not a part of it."""
     names = [str(h).strip() if h is not None else "" for h in header]
     seen = False
     for key, cells in rows:
@@ -247,15 +270,15 @@ def _rows(header: list[object], rows: Iterator[tuple[str, list[object] | Skip]],
         seen = True
         tally.add()
         yield cells if isinstance(cells, Skip) else _row_outcome(names, key, cells, options)
-    if not seen:
+    if not seen and whole:
         yield Skip(None, "no data rows (header only)" if names else "no rows")
 
 
-def _csv_rows(reader: Iterator[list[str]]) -> Iterator[tuple[str, list[object] | Skip]]:
-    """``(row N, cells)`` to the end; where the CSV breaks, one ``Skip`` and the end."""
-    number = 1
+def _csv_rows(reader: Iterator[list[str]],
+              number: int = 2) -> Iterator[tuple[str, list[object] | Skip]]:
+    """``(row N, cells)`` from row ``number`` to the end; where the CSV breaks, one
+    ``Skip`` and the end."""
     while True:
-        number += 1
         try:
             cells = next(reader, None)
         except csv.Error as error:
@@ -265,28 +288,52 @@ def _csv_rows(reader: Iterator[list[str]]) -> Iterator[tuple[str, list[object] |
         if cells is None:
             return
         yield f"row {number}", cells
+        number += 1
+
+
+def csv_reader(lines: Iterable[str], sample: str, extension: str,
+               max_cell: int) -> Iterator[list[str]]:
+    """``csv.reader`` over ``lines`` with the file's delimiter (tab for ``tsv``, else
+    guessed from ``sample``, the head of the file) and a cell limit of ``max_cell``."""
+    delimiter = "\t" if extension == "tsv" else guess_delimiter(sample)
+    csv.field_size_limit(max_cell)
+    # strict: a quote left open at the end of the file is an error, not one huge last cell
+    # swallowing every row after it
+    return csv.reader(lines, delimiter=delimiter, strict=True)
 
 
 def read_csv(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Outcome]:
-    """CSV or TSV with a header row (delimiter guessed among , ; tab |)."""
-    text = _text_or_skip(source)
-    if isinstance(text, Skip):
-        yield text
-        return
-    delimiter = "\t" if source.extension == "tsv" else guess_delimiter(text)
-    csv.field_size_limit(options.limits.max_record_bytes)
-    # strict: a quote left open at the end of the file is an error, not one huge last cell
-    # swallowing every row after it
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
-        header = next(reader)
-    except csv.Error as error:
-        yield Skip(None, f"malformed CSV header: {error}")
-        return
-    except StopIteration:
-        yield Skip(None, "no rows")
-        return
-    yield from _rows(header, _csv_rows(reader), options, tally)
+    """CSV or TSV with a header row (delimiter guessed among , ; tab |).
+
+    Streamed a row at a time (``analysis.loading.lines``); for ``source.part``, the
+    header, then the rows of that part.
+    """
+    part, limit = source.part, options.limits.max_record_bytes
+    end = part.end if part is not None else None
+
+    def records(lines: Lines, head: bytes) -> Iterator[Outcome]:
+        sample = head_text(head, lines)
+        # the header and (for a whole file or its first part) the rows after it
+        reader = csv_reader((line for _, line in lines.read(0, None if source.continues
+                                                            else end)),
+                            sample, source.extension, limit)
+        try:
+            header = next(reader)
+        except csv.Error as error:
+            yield Skip(None, f"malformed CSV header: {error}")
+            return
+        except StopIteration:
+            yield Skip(None, "no rows")
+            return
+        first = 2
+        if source.continues:  # a later part: its own rows, numbered as in the whole file
+            reader = csv_reader((line for _, line in lines.read(part.start, end)), sample,
+                                source.extension, limit)
+            first = part.first
+        yield from _rows(header, _csv_rows(reader, first), options, tally,
+                         whole=not source.continues)
+
+    yield from _streamed(source, True, records)
 
 
 # A merged range: (first column, first row, last column, last row), 1-based, inclusive.
@@ -403,21 +450,89 @@ def _sheet_records(sheet, archive: zipfile.ZipFile, prefix: str, options: LoadOp
 def read_xlsx(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Outcome]:
     """Excel ``.xlsx``: every sheet, header in row 1; keys ``row N`` (``Sheet row N``).
 
-    Merged cells are filled from their top-left cell (``fill_merged``).
+    Merged cells are filled from their top-left cell (``fill_merged``). Rows are
+    streamed (openpyxl's read-only mode) from the file on disk.
     """
     import openpyxl
 
+    with open_source(source) as handle, open_source(source) as layout_handle:
+        try:
+            archive = zipfile.ZipFile(layout_handle)
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many types for a broken file
+            yield Skip(None, f"corrupt workbook: {type(error).__name__}: {error}")
+            return
+        try:
+            several = len(book.worksheets) > 1
+            for sheet in book.worksheets:
+                prefix = f"{sheet.title} " if several else ""
+                yield from _sheet_records(sheet, archive, prefix, options, tally)
+        finally:
+            book.close()
+            archive.close()
+
+
+# --- parts of a big file (the streaming command's chunks) ---------------------------
+
+LINE_FORMATS = frozenset({"jsonl", "ndjson"})
+ROW_FORMATS = frozenset({"csv", "tsv"})
+
+
+def cut(path: Path, part_bytes: int, *, limit: int) -> list[Part]:
+    """Where the JSON Lines or CSV/TSV file ``path`` can be cut into parts of about
+    ``part_bytes`` bytes; ``[]`` when it is not cut (small, UTF-16, binary, another
+    format). ``limit``: ``Limits.max_record_bytes`` (a longer JSON line is not read,
+    a longer CSV cell ends the rows).
+
+    For the streaming command (``analysis.streaming.plan_chunks``): a cut falls after
+    a line of JSON Lines, after a data row of a CSV (found by ``csv.reader`` itself, so
+    a quoted cell holding line breaks is never cut). Each ``Part`` knows the number of
+    its first line or row, so its records keep the keys (``line 120``, ``row 40``) and
+    ``article_id`` they have in a load of the whole file. Reads the file once, a line at
+    a time. A CSV that breaks (``csv.Error``) is not cut after the break: its last part
+    runs to the end, where the reader reports it. Raises ``OSError`` when the file
+    cannot be read.
+    """
+    extension = path.suffix.lower().lstrip(".")
+    if extension not in LINE_FORMATS | ROW_FORMATS or path.stat().st_size <= part_bytes:
+        return []
+    with path.open("rb") as handle:
+        opened = open_lines(handle, universal=extension in ROW_FORMATS)
+        if isinstance(opened, Skip) or opened[0].utf16:
+            return []
+        lines, head = opened
+        if extension in LINE_FORMATS:
+            ends = ((end, number) for number, (end, _)
+                    in enumerate(lines.read(limit=limit), start=2))
+        else:
+            ends = _row_ends(lines, head, extension, limit)
+        parts, start, first = [], 0, 1
+        for end, following in ends:
+            if end - start >= part_bytes:
+                parts.append(Part(start, end, first))
+                start, first = end, following
+    size = path.stat().st_size
+    if parts and start < size:
+        parts.append(Part(start, size, first))
+    return parts if len(parts) > 1 else []
+
+
+def _row_ends(lines: Lines, head: bytes, extension: str,
+              limit: int) -> Iterator[tuple[int, int]]:
+    """``(offset after a CSV data row, number of the row after it)``."""
+    position = [0]
+
+    def feed() -> Iterator[str]:
+        for end, line in lines.read():
+            position[0] = end
+            yield line
+
+    reader = csv_reader(feed(), head_text(head, lines), extension, limit)
+    number = 1
     try:
-        archive = zipfile.ZipFile(io.BytesIO(source.data))
-        book = openpyxl.load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a broken file
-        yield Skip(None, f"corrupt workbook: {type(error).__name__}: {error}")
+        for _ in reader:
+            number += 1
+            if number > 2:  # never right after the header
+                yield position[0], number
+    except csv.Error:
         return
-    try:
-        several = len(book.worksheets) > 1
-        for sheet in book.worksheets:
-            prefix = f"{sheet.title} " if several else ""
-            yield from _sheet_records(sheet, archive, prefix, options, tally)
-    finally:
-        book.close()
-        archive.close()

@@ -9,7 +9,7 @@ with its affiliation (the file opens with where they come from):
   its affiliation is only the default for when the text names no organisation.
 
 The rule reads the source's mention, its role and the article's description of it
-(``analysis.people.description``), in this order:
+(``analysis.descriptions.description``), in this order:
 
 1. a news outlet or agency (``source_type`` ``media``) is ``media``;
 2. the last organisation word found decides ("union officials" -> ``civil_society``;
@@ -33,7 +33,7 @@ A story's field (``article_field``) is the affiliation of most of its organisati
 ``FIELD_SHARE`` of them agree.
 
 >>> from analysis.coreference import Entry
->>> from analysis.people import Description
+>>> from analysis.descriptions import Description
 >>> entry = Entry("Tom Ashgrove", "named_person", None, "ashgrove")
 >>> source_affiliation(entry, Description("", "president of the county library workers' union"))
 'civil_society'
@@ -54,9 +54,9 @@ from analysis.lexicons import load_lexicon
 from analysis.mentions import HONORIFICS, MEDIA_SUFFIXES, NOUNS
 from analysis.records import AFFILIATIONS
 
-if TYPE_CHECKING:  # analysis.people imports this module
+if TYPE_CHECKING:  # annotations only
     from analysis.coreference import Entry
-    from analysis.people import Description
+    from analysis.descriptions import Description
 
 #: The lexicon's kinds of word.
 KINDS = ("organisation", "role", "office")

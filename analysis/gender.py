@@ -24,7 +24,7 @@ statistics of first names, so non-binary people and names outside the census (ma
 non-US names) come out ``unknown`` or, rarely, wrong.
 
 >>> from analysis.coreference import Entry
->>> from analysis.people import description
+>>> from analysis.descriptions import description
 >>> text = "Jo Lund, a spokeswoman for the council, said so. Mr Lund disagreed."
 >>> entry = Entry("Jo Lund", "named_person", None, "lund")
 >>> source_gender(entry, text, description(entry, text))
@@ -47,9 +47,9 @@ from analysis.mentions import (
     word_set,
 )
 
-if TYPE_CHECKING:  # analysis.people imports this module
+if TYPE_CHECKING:  # annotations only
     from analysis.coreference import Entry
-    from analysis.people import Description
+    from analysis.descriptions import Description
 
 #: Pronouns that refer back to the person inside its own description.
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",

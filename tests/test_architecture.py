@@ -30,8 +30,6 @@ PACKAGE = "analysis"
 KNOWN_CYCLES = {
     # the report build needs the notebook helpers, which read the corpus notice back
     frozenset({"analysis.nbtools", "analysis.report", "analysis.site.build"}): "issue 13",
-    # people builds descriptions; gender and affiliation read them and people calls both
-    frozenset({"analysis.people", "analysis.gender", "analysis.affiliation"}): "issue 13",
 }
 
 

@@ -87,36 +87,35 @@ def people_named_in(text: str) -> list[tuple[int, str, str]]:
     Warner", "Greater London", "Councillor Ravi"); later mentions by surname alone
     ("Wenger") count too. Surnames are lower-case. One pass over the capitalised words.
     """
-    words = [_Word(m.start(1), m.group(1), bool(m.group(3)),
-                   m.end() if m.group(4) and _may_continue(m.group(1), bool(m.group(2)))
-                   else -1)
-             for m in _CAPITALISED.finditer(text)]
+    words: list[_Word] = [
+        (m.start(), first, bool(clitic),
+         m.end() if spaces and _may_continue(first, bool(stop)) else -1)
+        for m in _CAPITALISED.finditer(text) for first, stop, clitic, spaces in (m.groups(),)
+    ]
     found = []
-    for i, word in enumerate(words):
+    count = len(words)
+    for i, (start, first, _, next_start) in enumerate(words):
+        if i + 1 == count or words[i + 1][0] != next_start:
+            continue  # no capitalised word right after: no name starts here
         run = _following_run(words, i)
-        while run and run[-1].text.lower() in _NAME_SUFFIXES:
+        while run and run[-1][1].lower() in _NAME_SUFFIXES:
             run = run[:-1]
-        if not run or run[-1].possessive or len(run[-1].text) < 2:
+        if not run or run[-1][2] or len(run[-1][1]) < 2:
             continue  # "Dr Miriam Achebe-Lowe's": a possessive
-        surname = run[-1].text.lower()
-        name = text[word.start:run[-1].start + len(run[-1].text)]
-        if word.text.lower() in _PERSON_TITLES or _opens_full_name(word.text):
-            found.append((word.start, name, surname))
+        last_start, last = run[-1][:2]
+        if first.lower() in _PERSON_TITLES or _opens_full_name(first):
+            found.append((start, text[start:last_start + len(last)], last.lower()))
     surnames = {surname: name for _, name, surname in found if " " in name}
-    found += [(word.start, surnames[word.text.lower()], word.text.lower()) for word in words
-              if not word.possessive and word.text.lower() in surnames]
+    found += [(start, surnames[word.lower()], word.lower())
+              for start, word, possessive, _ in words
+              if not possessive and word.lower() in surnames]
     return sorted(set(found))
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
-    """A capitalised word: where it starts, its text, whether "'s" follows, and where the
-    next word must start to belong to the same name (-1: no next word)."""
-
-    start: int
-    text: str
-    possessive: bool
-    next_start: int
+#: A capitalised word: where it starts, its text, whether "'s" follows, and where the next
+#: word must start to belong to the same name (-1: no next word). Plain tuples: a text
+#: has hundreds of them.
+_Word = tuple[int, str, bool, int]
 
 
 def _may_continue(word: str, full_stop: bool) -> bool:
@@ -130,7 +129,7 @@ def _following_run(words: list[_Word], i: int) -> list[_Word]:
     run: list[_Word] = []
     previous = words[i]
     for word in words[i + 1:i + 4]:
-        if previous.possessive or word.start != previous.next_start:
+        if previous[2] or word[0] != previous[3]:
             break
         run.append(word)
         previous = word

@@ -6,7 +6,9 @@ same length, so offsets are shared). Trying that alternation at every character 
 1.5 ms for a 2,000-character article, so the scanner first lists the word starts of the text
 (a lookbehind), keeps those whose first letters can begin some row (``prefixes``, worked out
 once from the parsed patterns and compiled as a trie lookahead), and tries the alternation
-only there: usually a few dozen positions an article.
+only there: usually a few dozen positions an article. There it tries only the rows that can
+start with the character at hand, in file order (one branch per first character), so the
+first row that matches is the one the whole alternation would give.
 """
 
 from __future__ import annotations
@@ -104,26 +106,59 @@ def trie_regex(strings: set[Prefix]) -> str:
 
 
 class LexiconScanner:
-    """Finds the rows of a lexicon in text: ``scan(text, start, end)`` yields matches."""
+    """Finds the rows of a lexicon in text: ``scan(text, start, end)`` yields matches.
+
+    Each position the guard lets through tries only the rows that can start with its
+    character (in file order), not the whole alternation: a branch per first character.
+    Raises ``ValueError`` for an upper-case pattern or one that can match no characters.
+    """
 
     def __init__(self, patterns: list[str]) -> None:
         for pattern in patterns:
             if re.search(r"(?<!\\)[A-Z]", pattern):
                 raise ValueError(f"lexicon patterns are matched lower-cased: {pattern!r}")
+            if _sre_parse.parse(pattern).getwidth()[0] == 0:
+                raise ValueError(f"lexicon pattern can match nothing: {pattern!r}")
         starts: set[Prefix] = set()
-        for pattern in patterns:
-            starts |= prefixes(pattern)
+        by_first: dict[str, list[int]] = {}
+        anywhere: list[int] = []  # rows that may start with a space or an unknown class
+        for i, pattern in enumerate(patterns):
+            row_starts = prefixes(pattern)
+            starts |= row_starts
+            firsts = {s[0] if s else _SPACE for s in row_starts}
+            if any(first.startswith(_SPACE) for first in firsts):
+                anywhere.append(i)
+            for first in firsts - {_SPACE, _SPACE + "+"}:
+                by_first.setdefault(first[-1], []).append(i)  # the atom escapes one char
+        #: The group name of each row in the regex (a row may open several branches).
+        self._rows: dict[str, int] = {}
+        branches = [f"(?={re.escape(char)})"
+                    + self._alternation(patterns, sorted({*rows, *anywhere}))
+                    for char, rows in sorted(by_first.items())]
+        if anywhere:
+            branches.append(self._alternation(patterns, anywhere))
         alternation = "|".join(f"(?P<r{i}>{p})" for i, p in enumerate(patterns))
         boundary = r"(?:(?<![\w’'])|(?=n['’]t))"
         guard = trie_regex(starts)
-        #: The same search without the guard (slower; the tests check both agree).
+        #: The same search without the guard and the branches (slower; the tests check
+        #: both agree).
         self.plain_pattern = rf"{boundary}(?:{alternation})(?![\w])"
         self.regex = re.compile(
-            rf"{boundary}{f'(?={guard})' if guard else ''}(?:{alternation})(?![\w])"
+            rf"{f'(?={guard})' if guard else ''}{boundary}(?:{'|'.join(branches)})(?![\w])"
         )
+
+    def _alternation(self, patterns: list[str], rows: list[int]) -> str:
+        """The rows' patterns as one alternation, each in a group named for ``_rows``."""
+        names = []
+        for i in rows:
+            name = f"r{i}_{len(self._rows)}"
+            self._rows[name] = i
+            names.append(f"(?P<{name}>{patterns[i]})")
+        return "(?:" + "|".join(names) + ")"
 
     def scan(self, lowered: str, start: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
         """``(row index, match)`` of each cue in ``lowered[start:end]``, left to right,
         without overlaps. ``lowered`` is ``ascii_lower(text)``."""
+        rows = self._rows
         for match in self.regex.finditer(lowered, start, end):
-            yield int(match.lastgroup[1:]), match
+            yield rows[match.lastgroup], match

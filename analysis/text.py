@@ -122,10 +122,31 @@ class _Token(PunktToken):
     _RE_ALPHA = re.compile(PunktToken._RE_ALPHA.pattern, re.UNICODE)
 
 
+# The commonest candidate context Punkt decides: a plain word, its full stop, one space
+# and a capitalised word ("election. The").
+_PLAIN_BREAK = re.compile(r"([A-Za-z]{2,})\. ([A-Z][a-z]*)")
+
+
+class _SentenceTokenizer(PunktSentenceTokenizer):
+    """NLTK's ``PunktSentenceTokenizer``, deciding the commonest break without tokens."""
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        """Punkt's answer for the context ``text``. For "word. Next" it is known without
+        building tokens: Punkt's word tokenizer gives exactly "word." and "Next"; "word."
+        is no ellipsis, initial or number, so when "word" is no abbreviation it is a break
+        unless ("word", "next") is a collocation (checked equal on every candidate
+        context of BBC and Reuters-21578)."""
+        plain = _PLAIN_BREAK.fullmatch(text)
+        word = plain.group(1).lower() if plain else ""
+        if not word or word in self._params.abbrev_types:
+            return super().text_contains_sentbreak(text)
+        return (word, plain.group(2).lower()) not in self._params.collocations
+
+
 @lru_cache(maxsize=1)
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """The project's one sentence splitter (an NLTK ``PunktSentenceTokenizer``)."""
-    return PunktSentenceTokenizer(
+    return _SentenceTokenizer(
         english_parameters(), lang_vars=_LanguageVars(), token_cls=_Token
     )
 

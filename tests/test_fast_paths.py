@@ -1,9 +1,10 @@
 """Speed-ups must not change results: the sentence splitter equals stock NLTK Punkt.
 
 ``analysis.text`` runs NLTK's ``PunktSentenceTokenizer`` with NLTK's own patterns
-compiled by ``re`` (instead of ``nltk.redos``) and a short-cut for paragraphs that hold
-no possible sentence end. Both must give exactly the spans of the stock tokenizer with
-the same parameters. No timing here (see ``benchmarks/analysis_speed.py``).
+compiled by ``re`` (instead of ``nltk.redos``), a short-cut for paragraphs that hold
+no possible sentence end and one for the plain "word. Next" break. All must give exactly
+the spans of the stock tokenizer with the same parameters. No timing here (see
+``benchmarks/analysis_speed.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ TRICKY = [
     "Mr. Smith met Dr. J. R. Jones at 3 p.m. on Jan. 5. They talked.",
     "Prices rose 2.5%. No. 10 said no. It was \u201cfine.\u201d \u00abOui.\u00bb Done!",
     "(A bracket.) [Another one.] {And} -- dashes -- and ... ellipses.",
+    # "word. Next" (decided without Punkt's tokens) next to abbreviations before a capital
+    "Shares of Acme Corp. The firm fell. Then it rose in Sept. Analysts shrugged. Etc. Fin",
 ]
 
 

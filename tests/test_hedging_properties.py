@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -167,3 +168,21 @@ def test_the_prefix_guard_never_changes_what_matches(text: str) -> None:
         expected = [(m.lastgroup, m.span()) for m in unguarded.finditer(lowered)]
         found = [(f"r{i}", m.span()) for i, m in scanner.scan(lowered, 0, len(lowered))]
         assert found == expected
+
+
+@pytest.mark.parametrize("pattern", [r"(?:perhaps)?", r"\b", r"May"])
+def test_a_lexicon_row_that_matches_nothing_or_has_capitals_is_refused(pattern: str) -> None:
+    from analysis.lexicon_scan import LexiconScanner
+
+    with pytest.raises(ValueError, match="lexicon pattern"):
+        LexiconScanner(["probably", pattern])
+
+
+def test_rows_sharing_a_first_letter_keep_file_order() -> None:
+    """At one position the first row in file order wins, as in the plain alternation."""
+    from analysis.lexicon_scan import LexiconScanner
+
+    scanner = LexiconScanner([r"may", r"may\s+well", r"might|maybe"])
+    lowered = "it may well rain; maybe not."
+    assert [(i, m.group()) for i, m in scanner.scan(lowered, 0, len(lowered))] == [
+        (0, "may"), (2, "maybe")]

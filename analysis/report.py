@@ -7,11 +7,11 @@ runs. For each ``notebooks/NN_name.ipynb`` it
    tagged ``parameters`` (kernel ``python3``; progress bars off);
 2. exports it with nbconvert as a readable page without code cells, figures embedded as
    PNG data URIs;
-3. sanitises the page with an explicit allowlist (``nh3``): tables, spans and divs with
-   class and title, details/summary, headings, lists, code, images with ``data:image``
-   URIs only. Nothing executable survives (no script, no ``on*`` attributes, no
-   ``javascript:`` URLs, no style blocks); the page gets a fixed stylesheet this module
-   owns instead;
+3. sanitises the page with an explicit allowlist (``nh3``; ``analysis.site.sanitise``):
+   tables, spans and divs with class and title, details/summary, headings, lists, code,
+   images with ``data:image`` URIs only. Nothing executable survives (no script, no ``on*`` attributes, no
+   ``javascript:`` URLs, no style blocks); the page gets a fixed stylesheet
+   (``analysis.site.page``) instead;
 4. writes ``out/NN_name.html``.
 
 Then it writes ``out/index.html`` (one line per report) and the tables behind the figures
@@ -36,22 +36,16 @@ import nbformat
 
 from analysis.notebook_files import notebook_paths, read_notebook
 from analysis.paths import REPO_ROOT
+from analysis.site.notice import corpus_notice, research_use_notice
 from analysis.site.page import REPORT_CSS, page
+from analysis.site.sanitise import ALLOWED_TAGS, sanitise
 
-__all__ = ["REPORT_CSS", "ReportError", "build_reports", "notebook_paths", "page",
-           "research_use_notice", "sanitise"]
+__all__ = ["ALLOWED_TAGS", "REPORT_CSS", "ReportError", "build_reports", "corpus_notice",
+           "notebook_paths", "page", "research_use_notice", "sanitise"]
 
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 KERNEL = "python3"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-RESEARCH_ONLY = re.compile(
-    r"research[- ]use[- ]only|research[- ]only|for research (?:purposes )?only"
-    r"|non[- ]commercial research|academic use only",
-    re.IGNORECASE,
-)
-COPYRIGHT = re.compile(r"\bcopyright\b|all rights reserved|rights\b.{0,40}\bowned by",
-                       re.IGNORECASE)
-NOTICE_FILES = ("SOURCE", "README", "LICENSE", "NOTICE")
 
 # Environment of the notebook kernels during a build: no progress bars, off-screen
 # matplotlib, a fixed hash seed, and a flag that tells ``analysis.explore`` to render
@@ -80,62 +74,6 @@ class Report:
     html_path: Path
     title: str
     summary: str
-
-
-# ---------------------------------------------------------------------------
-# Finding notebooks and the corpus's terms of use
-# ---------------------------------------------------------------------------
-
-
-def _terms_line(corpus: Path, pattern: re.Pattern) -> str | None:
-    """``"FILE: line"`` for the first line of the corpus's terms that matches ``pattern``.
-
-    Looks in the corpus folder (or the folder of a corpus file) and, for SOURCE and
-    LICENSE files only, in up to two parent folders outside this repository (PolNeAR's
-    ``SOURCE.txt`` sits above its ``data`` folder). ``None`` when nothing says so.
-    """
-    corpus = Path(corpus).resolve()
-    folder = corpus if corpus.is_dir() else corpus.parent
-    candidates = [(folder, NOTICE_FILES)]
-    parent = folder
-    for _ in range(2):
-        parent = parent.parent
-        if parent == REPO_ROOT or REPO_ROOT in parent.parents or parent == parent.parent:
-            break
-        candidates.append((parent, ("SOURCE", "LICENSE")))
-    for place, prefixes in candidates:
-        if not place.is_dir():
-            continue
-        for path in sorted(place.iterdir()):
-            if not path.is_file() or not path.name.upper().startswith(prefixes):
-                continue
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")[:200_000]
-            except OSError:
-                continue
-            for line in text.splitlines():
-                if pattern.search(line):
-                    return f"{path.name}: {line.strip()}"
-    return None
-
-
-def research_use_notice(corpus: Path) -> str | None:
-    """The line of a SOURCE / README / LICENSE file saying the corpus is research-use only."""
-    return _terms_line(corpus, RESEARCH_ONLY)
-
-
-def corpus_notice(corpus: Path) -> str | None:
-    """The notice every page of a report carries when the corpus's terms restrict its
-    text (research use only, or copyright reserved), quoting the line that says so."""
-    research = research_use_notice(corpus)
-    if research:
-        return (f"Research use only ({research}): these reports contain the corpus's "
-                "text; do not publish them.")
-    rights = _terms_line(corpus, COPYRIGHT)
-    if rights:
-        return (f"Copyright ({rights}): these reports reproduce the articles' text for "
-                "research and teaching; do not publish them.")
-    return None
 
 
 # ---------------------------------------------------------------------------
@@ -220,66 +158,6 @@ def _static_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 # ---------------------------------------------------------------------------
 # Exporting and sanitising
 # ---------------------------------------------------------------------------
-
-ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd",
-    "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
-    "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
-    "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
-    "tfoot", "th", "thead", "tr", "u", "ul",
-}
-ALLOWED_ATTRIBUTES = {
-    "*": {"class", "title"},
-    "a": {"href"},
-    "img": {"src", "alt", "width", "height"},
-    "td": {"colspan", "rowspan"},
-    "th": {"colspan", "rowspan"},
-    "ol": {"start"},
-    "details": {"open"},
-    **{f"h{i}": {"id"} for i in range(1, 7)},
-}
-DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif);base64,[A-Za-z0-9+/=\s]+\Z")
-# http(s), mailto, fragments, and relative links to the report's own pages and files
-# ("articles/<id>.html", "../index.html", "data/tables.xlsx", "student/00_x.ipynb")
-SAFE_LINK = re.compile(r"(?:https?://|mailto:|#|(?:\.\./)?(?:[\w-]+/)*[\w.-]+"
-                       r"\.(?:html|csv|xlsx|ipynb)(?:#[\w.-]*)?\Z)", re.IGNORECASE)
-
-
-def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
-    """Second line of defence after the allowlist: only data-URI images and plain links."""
-    if element == "img" and attribute == "src":
-        return value if DATA_IMAGE.match(value) else None
-    if element == "a" and attribute == "href":
-        return value if SAFE_LINK.match(value.strip()) else None
-    return value
-
-
-def sanitise(fragment: str) -> str:
-    """An HTML fragment with everything outside the report allowlist removed.
-
-    Script, style, template, iframe, object and the like are removed with their content;
-    other unknown tags are unwrapped (their text stays, escaped). Attributes outside
-    ``ALLOWED_ATTRIBUTES`` go, so no ``on*`` handler or inline style survives; image
-    sources must be ``data:image/png|jpeg|gif`` URIs; links must be http(s), mailto,
-    fragments or relative links to reports and tables.
-    """
-    import nh3
-
-    return nh3.clean(
-        fragment,
-        tags=ALLOWED_TAGS,
-        clean_content_tags={"script", "style", "template", "iframe", "object", "embed",
-                            "noscript", "textarea", "svg", "math", "select", "button",
-                            "form", "input", "title", "head"},
-        attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_attribute_filter,
-        url_schemes={"http", "https", "mailto", "data"},
-        strip_comments=True,
-        link_rel="noopener noreferrer",
-    )
-
-
-
 
 def _body(html_page: str) -> str:
     match = re.search(r"<body[^>]*>(.*)</body>", html_page, re.DOTALL | re.IGNORECASE)

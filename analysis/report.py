@@ -4,14 +4,16 @@
 runs. For each ``notebooks/NN_name.ipynb`` it
 
 1. executes the notebook headless with papermill, injecting ``CORPUS`` into the cell
-   tagged ``parameters`` (kernel ``python3``; progress bars off);
+   tagged ``parameters`` (kernel ``python3``; progress bars off). ``jobs`` kernels run
+   at once, each notebook after notebook with its namespace emptied in between
+   (``run_notebooks``), so a kernel's start and imports are paid once per kernel;
 2. exports it with nbconvert as a readable page without code cells, figures embedded as
    PNG data URIs;
 3. sanitises the page with an explicit allowlist (``nh3``; ``analysis.site.sanitise``):
    tables, spans and divs with class and title, details/summary, headings, lists, code,
-   images with ``data:image`` URIs only. Nothing executable survives (no script, no ``on*`` attributes, no
-   ``javascript:`` URLs, no style blocks); the page gets a fixed stylesheet
-   (``analysis.site.page``) instead;
+   images with ``data:image`` URIs only. Nothing executable survives (no script, no
+   ``on*`` attributes, no ``javascript:`` URLs, no style blocks); the page gets a fixed
+   stylesheet (``analysis.site.page``) instead;
 4. writes ``out/NN_name.html``.
 
 Then it writes ``out/index.html`` (one line per report) and the tables behind the figures
@@ -24,10 +26,13 @@ randomness, so two builds on the same corpus are byte-identical.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
+import queue
 import re
 import tempfile
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +50,8 @@ __all__ = ["ALLOWED_TAGS", "REPORT_CSS", "ReportError", "build_reports", "corpus
 
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 KERNEL = "python3"
+# keep the kernels' own start-up warnings out of the command's output
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 # Environment of the notebook kernels during a build: no progress bars, off-screen
@@ -98,10 +105,50 @@ def _kernel_environment() -> Iterator[None]:
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
+@contextlib.contextmanager
+def notebook_kernel(cwd: Path) -> Iterator[object]:
+    """A started ``python3`` kernel (a jupyter_client ``AsyncKernelManager``) in ``cwd``,
+    with the environment of the moment; shut down on exit. ``execute_notebook`` runs
+    notebook after notebook in it."""
+    from jupyter_client import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    kernel = AsyncKernelManager(kernel_name=KERNEL)
+    # history in memory, as nbclient starts the kernels it owns
+    run_sync(kernel.start_kernel)(cwd=str(cwd), extra_arguments=[
+        *KERNEL_ARGUMENTS, "--HistoryManager.hist_file=:memory:"])
+    try:
+        yield kernel
+    finally:
+        run_sync(kernel.shutdown_kernel)(now=True)
+
+
+def reset_kernel(kernel, timeout: int = 60) -> None:
+    """Empty the kernel's namespace (``%reset -f``) so that the next notebook starts as in
+    a fresh kernel; imported modules stay loaded, which is the point of sharing it."""
+    from jupyter_client import BlockingKernelClient
+
+    client = BlockingKernelClient()
+    client.load_connection_info(kernel.get_connection_info())
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=timeout)
+        reply = client.execute_interactive("%reset -f", store_history=False, timeout=timeout,
+                                           output_hook=lambda message: None)
+    finally:
+        client.stop_channels()
+    if reply["content"]["status"] != "ok":
+        raise ReportError(f"could not reset the notebook kernel: {reply['content']}")
+
+
 def execute_notebook(notebook: Path, corpus: Path, workdir: Path, *,
-                     timeout: int = 600, group_by: str = "auto") -> nbformat.NotebookNode:
+                     timeout: int = 600, group_by: str = "auto",
+                     kernel: object | None = None) -> nbformat.NotebookNode:
     """Run ``notebook`` (``.ipynb``, or a percent ``.py`` not yet paired) headless with
-    ``CORPUS`` and ``GROUP_BY`` set; raise ``ReportError`` on a failing cell."""
+    ``CORPUS`` and ``GROUP_BY`` set; raise ``ReportError`` on a failing cell.
+
+    ``kernel`` is a started kernel (``notebook_kernel``) to run in; None starts one for
+    this notebook alone."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -118,9 +165,7 @@ def execute_notebook(notebook: Path, corpus: Path, workdir: Path, *,
             parameters={"CORPUS": str(corpus), "GROUP_BY": group_by},
             kernel_name=KERNEL, progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, cwd=str(notebook.parent),
-            execution_timeout=timeout,
-            # keep the kernels' own start-up warnings out of the command's output
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            execution_timeout=timeout, km=kernel, extra_arguments=KERNEL_ARGUMENTS,
         )
     except PapermillExecutionError as error:
         trace = _ANSI.sub("", "\n".join(error.traceback or []))
@@ -129,6 +174,43 @@ def execute_notebook(notebook: Path, corpus: Path, workdir: Path, *,
             f"\n{trace}"
         ) from None
     return nbformat.read(output, as_version=4)
+
+
+def run_notebooks(paths: Sequence[Path], run: Callable[[Path, object], Report], *,
+                  jobs: int, stop: threading.Event) -> list[Report]:
+    """``run(path, kernel)`` for every path, in ``jobs`` kernels at once, each kernel reused
+    for notebook after notebook (``reset_kernel`` in between): a kernel's start and its
+    imports (pandas, matplotlib, analysis) are paid once per kernel, not once per
+    notebook. Stops taking notebooks once ``stop`` is set or a notebook fails (that
+    error is raised); the results are in the order of ``paths``."""
+    todo: queue.SimpleQueue = queue.SimpleQueue()
+    for item in enumerate(paths):
+        todo.put(item)
+    done: dict[int, Report] = {}
+
+    def worker(cwd: Path) -> None:
+        with notebook_kernel(cwd) as kernel:
+            for n in itertools.count():
+                if stop.is_set():
+                    return
+                try:
+                    index, path = todo.get_nowait()
+                except queue.Empty:
+                    return
+                if n:
+                    reset_kernel(kernel)
+                try:
+                    done[index] = run(path, kernel)
+                except BaseException:
+                    stop.set()
+                    raise
+
+    workers = max(1, min(jobs, len(paths)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(worker, paths[0].parent) for _ in range(workers)]
+        for future in futures:
+            future.result()
+    return [done[index] for index in range(len(paths))]
 
 
 def _static_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -269,28 +351,29 @@ def build_reports(corpus: Path, out: Path, *, notebooks: Path = NOTEBOOKS_DIR,
         raise ReportError(str(error)) from None
     links = site.cell_links(articles)
 
-    def one(path: Path, workdir: Path) -> Report:
-        executed = execute_notebook(path, corpus, workdir, timeout=timeout, group_by=by)
+    def one(path: Path, kernel: object) -> Report:
+        executed = execute_notebook(path, corpus, workdir, timeout=timeout, group_by=by,
+                                    kernel=kernel)
         title, summary = notebook_title(executed, path.stem), notebook_summary(executed)
         target = out / f"{path.stem}.html"
         target.write_text(export_html(executed, title=title, notice=notice, links=links),
                           encoding="utf-8", newline="\n")
         return Report(path, target, title, summary)
 
+    stop = threading.Event()
     with tempfile.TemporaryDirectory(prefix="analysis-report-") as tmp, _kernel_environment():
         workdir = Path(tmp)
         _share_articles(articles, workdir, corpus)
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = [pool.submit(one, path, workdir) for path in paths]
+        with ThreadPoolExecutor(max_workers=1) as runner:
+            notebooks_run = runner.submit(run_notebooks, paths, one, jobs=jobs, stop=stop)
             try:
                 tables = corpus_tables(articles)
                 files = site.write_data(tables, articles, out / "data", by) if data else []
                 site.write_pages(articles, tables, out, notice=notice, group_by=by)
                 site.write_student_edition(notebooks, out / "student")
-                reports = [future.result() for future in futures]
+                reports = notebooks_run.result()
             except BaseException:
-                for future in futures:  # a notebook failed: do not start the others
-                    future.cancel()
+                stop.set()  # a notebook or a page failed: do not start more notebooks
                 raise
     return site.write_index(out, reports=reports, articles=articles,
                             profile=tables["profile"], files=files, corpus=corpus,

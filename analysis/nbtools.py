@@ -15,7 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import grouping
-from analysis.paths import REPO_ROOT, resolve
+from analysis.paths import resolve, show_path
+from analysis.site.notice import corpus_notice
 
 SEED_NAME = "000_1f5ea510983bc6a6"
 WIRE_EMPTY = {"", "none", "na", "nan", "<na>", "null"}
@@ -26,21 +27,11 @@ def corpus_path(corpus: str | Path) -> Path:
     return resolve(corpus)
 
 
-def show_path(path: str | Path) -> str:
-    """``path`` relative to the repository root when inside it (no machine paths in reports)."""
-    path = Path(path)
-    try:
-        return path.resolve().relative_to(REPO_ROOT).as_posix()
-    except ValueError:
-        return path.name if path.is_absolute() else str(path)
-
-
 def open_corpus(corpus: str | Path, *, quiet: bool = False) -> pd.DataFrame:
     """Load the articles of ``corpus`` and print what was loaded.
 
     Raises ``FileNotFoundError`` with the resolved path when the corpus is missing.
     """
-    from analysis.report import corpus_notice
     from analysis.sidecar import load_corpus
 
     path = corpus_path(corpus)

@@ -29,6 +29,16 @@ def repo_relative(path: str) -> str:
         return path
 
 
+def show_path(path: str | Path) -> str:
+    """``path`` relative to the repository root when inside it, else its name (absolute) or
+    itself (relative): no machine paths in reports."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(REPO_ROOT).as_posix()
+    except ValueError:
+        return path.name if path.is_absolute() else str(path)
+
+
 def with_portable_paths(articles: pd.DataFrame) -> pd.DataFrame:
     """``articles`` with ``source_path`` made repository-relative (see ``repo_relative``)."""
     if "source_path" in articles and len(articles):

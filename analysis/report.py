@@ -4,14 +4,16 @@
 runs. For each ``notebooks/NN_name.ipynb`` it
 
 1. executes the notebook headless with papermill, injecting ``CORPUS`` into the cell
-   tagged ``parameters`` (kernel ``python3``; progress bars off);
+   tagged ``parameters`` (kernel ``python3``; progress bars off). ``jobs`` kernels run
+   at once, each notebook after notebook with its namespace emptied in between
+   (``run_notebooks``), so a kernel's start and imports are paid once per kernel;
 2. exports it with nbconvert as a readable page without code cells, figures embedded as
    PNG data URIs;
-3. sanitises the page with an explicit allowlist (``nh3``): tables, spans and divs with
-   class and title, details/summary, headings, lists, code, images with ``data:image``
-   URIs only. Nothing executable survives (no script, no ``on*`` attributes, no
-   ``javascript:`` URLs, no style blocks); the page gets a fixed stylesheet this module
-   owns instead;
+3. sanitises the page with an explicit allowlist (``nh3``; ``analysis.site.sanitise``):
+   tables, spans and divs with class and title, details/summary, headings, lists, code,
+   images with ``data:image`` URIs only. Nothing executable survives (no script, no
+   ``on*`` attributes, no ``javascript:`` URLs, no style blocks); the page gets a fixed
+   stylesheet (``analysis.site.page``) instead;
 4. writes ``out/NN_name.html``.
 
 Then it writes ``out/index.html`` (one line per report) and the tables behind the figures
@@ -24,10 +26,13 @@ randomness, so two builds on the same corpus are byte-identical.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
+import queue
 import re
 import tempfile
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,22 +41,18 @@ import nbformat
 
 from analysis.notebook_files import notebook_paths, read_notebook
 from analysis.paths import REPO_ROOT
+from analysis.site.notice import corpus_notice, research_use_notice
 from analysis.site.page import REPORT_CSS, page
+from analysis.site.sanitise import ALLOWED_TAGS, sanitise
 
-__all__ = ["REPORT_CSS", "ReportError", "build_reports", "notebook_paths", "page",
-           "research_use_notice", "sanitise"]
+__all__ = ["ALLOWED_TAGS", "REPORT_CSS", "ReportError", "build_reports", "corpus_notice",
+           "notebook_paths", "page", "research_use_notice", "sanitise"]
 
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 KERNEL = "python3"
+# keep the kernels' own start-up warnings out of the command's output
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-RESEARCH_ONLY = re.compile(
-    r"research[- ]use[- ]only|research[- ]only|for research (?:purposes )?only"
-    r"|non[- ]commercial research|academic use only",
-    re.IGNORECASE,
-)
-COPYRIGHT = re.compile(r"\bcopyright\b|all rights reserved|rights\b.{0,40}\bowned by",
-                       re.IGNORECASE)
-NOTICE_FILES = ("SOURCE", "README", "LICENSE", "NOTICE")
 
 # Environment of the notebook kernels during a build: no progress bars, off-screen
 # matplotlib, a fixed hash seed, and a flag that tells ``analysis.explore`` to render
@@ -83,62 +84,6 @@ class Report:
 
 
 # ---------------------------------------------------------------------------
-# Finding notebooks and the corpus's terms of use
-# ---------------------------------------------------------------------------
-
-
-def _terms_line(corpus: Path, pattern: re.Pattern) -> str | None:
-    """``"FILE: line"`` for the first line of the corpus's terms that matches ``pattern``.
-
-    Looks in the corpus folder (or the folder of a corpus file) and, for SOURCE and
-    LICENSE files only, in up to two parent folders outside this repository (PolNeAR's
-    ``SOURCE.txt`` sits above its ``data`` folder). ``None`` when nothing says so.
-    """
-    corpus = Path(corpus).resolve()
-    folder = corpus if corpus.is_dir() else corpus.parent
-    candidates = [(folder, NOTICE_FILES)]
-    parent = folder
-    for _ in range(2):
-        parent = parent.parent
-        if parent == REPO_ROOT or REPO_ROOT in parent.parents or parent == parent.parent:
-            break
-        candidates.append((parent, ("SOURCE", "LICENSE")))
-    for place, prefixes in candidates:
-        if not place.is_dir():
-            continue
-        for path in sorted(place.iterdir()):
-            if not path.is_file() or not path.name.upper().startswith(prefixes):
-                continue
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")[:200_000]
-            except OSError:
-                continue
-            for line in text.splitlines():
-                if pattern.search(line):
-                    return f"{path.name}: {line.strip()}"
-    return None
-
-
-def research_use_notice(corpus: Path) -> str | None:
-    """The line of a SOURCE / README / LICENSE file saying the corpus is research-use only."""
-    return _terms_line(corpus, RESEARCH_ONLY)
-
-
-def corpus_notice(corpus: Path) -> str | None:
-    """The notice every page of a report carries when the corpus's terms restrict its
-    text (research use only, or copyright reserved), quoting the line that says so."""
-    research = research_use_notice(corpus)
-    if research:
-        return (f"Research use only ({research}): these reports contain the corpus's "
-                "text; do not publish them.")
-    rights = _terms_line(corpus, COPYRIGHT)
-    if rights:
-        return (f"Copyright ({rights}): these reports reproduce the articles' text for "
-                "research and teaching; do not publish them.")
-    return None
-
-
-# ---------------------------------------------------------------------------
 # Executing
 # ---------------------------------------------------------------------------
 
@@ -160,10 +105,50 @@ def _kernel_environment() -> Iterator[None]:
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
+@contextlib.contextmanager
+def notebook_kernel(cwd: Path) -> Iterator[object]:
+    """A started ``python3`` kernel (a jupyter_client ``AsyncKernelManager``) in ``cwd``,
+    with the environment of the moment; shut down on exit. ``execute_notebook`` runs
+    notebook after notebook in it."""
+    from jupyter_client import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    kernel = AsyncKernelManager(kernel_name=KERNEL)
+    # history in memory, as nbclient starts the kernels it owns
+    run_sync(kernel.start_kernel)(cwd=str(cwd), extra_arguments=[
+        *KERNEL_ARGUMENTS, "--HistoryManager.hist_file=:memory:"])
+    try:
+        yield kernel
+    finally:
+        run_sync(kernel.shutdown_kernel)(now=True)
+
+
+def reset_kernel(kernel, timeout: int = 60) -> None:
+    """Empty the kernel's namespace (``%reset -f``) so that the next notebook starts as in
+    a fresh kernel; imported modules stay loaded, which is the point of sharing it."""
+    from jupyter_client import BlockingKernelClient
+
+    client = BlockingKernelClient()
+    client.load_connection_info(kernel.get_connection_info())
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=timeout)
+        reply = client.execute_interactive("%reset -f", store_history=False, timeout=timeout,
+                                           output_hook=lambda message: None)
+    finally:
+        client.stop_channels()
+    if reply["content"]["status"] != "ok":
+        raise ReportError(f"could not reset the notebook kernel: {reply['content']}")
+
+
 def execute_notebook(notebook: Path, corpus: Path, workdir: Path, *,
-                     timeout: int = 600, group_by: str = "auto") -> nbformat.NotebookNode:
+                     timeout: int = 600, group_by: str = "auto",
+                     kernel: object | None = None) -> nbformat.NotebookNode:
     """Run ``notebook`` (``.ipynb``, or a percent ``.py`` not yet paired) headless with
-    ``CORPUS`` and ``GROUP_BY`` set; raise ``ReportError`` on a failing cell."""
+    ``CORPUS`` and ``GROUP_BY`` set; raise ``ReportError`` on a failing cell.
+
+    ``kernel`` is a started kernel (``notebook_kernel``) to run in; None starts one for
+    this notebook alone."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -180,9 +165,7 @@ def execute_notebook(notebook: Path, corpus: Path, workdir: Path, *,
             parameters={"CORPUS": str(corpus), "GROUP_BY": group_by},
             kernel_name=KERNEL, progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, cwd=str(notebook.parent),
-            execution_timeout=timeout,
-            # keep the kernels' own start-up warnings out of the command's output
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            execution_timeout=timeout, km=kernel, extra_arguments=KERNEL_ARGUMENTS,
         )
     except PapermillExecutionError as error:
         trace = _ANSI.sub("", "\n".join(error.traceback or []))
@@ -191,6 +174,43 @@ def execute_notebook(notebook: Path, corpus: Path, workdir: Path, *,
             f"\n{trace}"
         ) from None
     return nbformat.read(output, as_version=4)
+
+
+def run_notebooks(paths: Sequence[Path], run: Callable[[Path, object], Report], *,
+                  jobs: int, stop: threading.Event) -> list[Report]:
+    """``run(path, kernel)`` for every path, in ``jobs`` kernels at once, each kernel reused
+    for notebook after notebook (``reset_kernel`` in between): a kernel's start and its
+    imports (pandas, matplotlib, analysis) are paid once per kernel, not once per
+    notebook. Stops taking notebooks once ``stop`` is set or a notebook fails (that
+    error is raised); the results are in the order of ``paths``."""
+    todo: queue.SimpleQueue = queue.SimpleQueue()
+    for item in enumerate(paths):
+        todo.put(item)
+    done: dict[int, Report] = {}
+
+    def worker(cwd: Path) -> None:
+        with notebook_kernel(cwd) as kernel:
+            for n in itertools.count():
+                if stop.is_set():
+                    return
+                try:
+                    index, path = todo.get_nowait()
+                except queue.Empty:
+                    return
+                if n:
+                    reset_kernel(kernel)
+                try:
+                    done[index] = run(path, kernel)
+                except BaseException:
+                    stop.set()
+                    raise
+
+    workers = max(1, min(jobs, len(paths)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(worker, paths[0].parent) for _ in range(workers)]
+        for future in futures:
+            future.result()
+    return [done[index] for index in range(len(paths))]
 
 
 def _static_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -220,66 +240,6 @@ def _static_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 # ---------------------------------------------------------------------------
 # Exporting and sanitising
 # ---------------------------------------------------------------------------
-
-ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd",
-    "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
-    "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
-    "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
-    "tfoot", "th", "thead", "tr", "u", "ul",
-}
-ALLOWED_ATTRIBUTES = {
-    "*": {"class", "title"},
-    "a": {"href"},
-    "img": {"src", "alt", "width", "height"},
-    "td": {"colspan", "rowspan"},
-    "th": {"colspan", "rowspan"},
-    "ol": {"start"},
-    "details": {"open"},
-    **{f"h{i}": {"id"} for i in range(1, 7)},
-}
-DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif);base64,[A-Za-z0-9+/=\s]+\Z")
-# http(s), mailto, fragments, and relative links to the report's own pages and files
-# ("articles/<id>.html", "../index.html", "data/tables.xlsx", "student/00_x.ipynb")
-SAFE_LINK = re.compile(r"(?:https?://|mailto:|#|(?:\.\./)?(?:[\w-]+/)*[\w.-]+"
-                       r"\.(?:html|csv|xlsx|ipynb)(?:#[\w.-]*)?\Z)", re.IGNORECASE)
-
-
-def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
-    """Second line of defence after the allowlist: only data-URI images and plain links."""
-    if element == "img" and attribute == "src":
-        return value if DATA_IMAGE.match(value) else None
-    if element == "a" and attribute == "href":
-        return value if SAFE_LINK.match(value.strip()) else None
-    return value
-
-
-def sanitise(fragment: str) -> str:
-    """An HTML fragment with everything outside the report allowlist removed.
-
-    Script, style, template, iframe, object and the like are removed with their content;
-    other unknown tags are unwrapped (their text stays, escaped). Attributes outside
-    ``ALLOWED_ATTRIBUTES`` go, so no ``on*`` handler or inline style survives; image
-    sources must be ``data:image/png|jpeg|gif`` URIs; links must be http(s), mailto,
-    fragments or relative links to reports and tables.
-    """
-    import nh3
-
-    return nh3.clean(
-        fragment,
-        tags=ALLOWED_TAGS,
-        clean_content_tags={"script", "style", "template", "iframe", "object", "embed",
-                            "noscript", "textarea", "svg", "math", "select", "button",
-                            "form", "input", "title", "head"},
-        attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_attribute_filter,
-        url_schemes={"http", "https", "mailto", "data"},
-        strip_comments=True,
-        link_rel="noopener noreferrer",
-    )
-
-
-
 
 def _body(html_page: str) -> str:
     match = re.search(r"<body[^>]*>(.*)</body>", html_page, re.DOTALL | re.IGNORECASE)
@@ -391,28 +351,29 @@ def build_reports(corpus: Path, out: Path, *, notebooks: Path = NOTEBOOKS_DIR,
         raise ReportError(str(error)) from None
     links = site.cell_links(articles)
 
-    def one(path: Path, workdir: Path) -> Report:
-        executed = execute_notebook(path, corpus, workdir, timeout=timeout, group_by=by)
+    def one(path: Path, kernel: object) -> Report:
+        executed = execute_notebook(path, corpus, workdir, timeout=timeout, group_by=by,
+                                    kernel=kernel)
         title, summary = notebook_title(executed, path.stem), notebook_summary(executed)
         target = out / f"{path.stem}.html"
         target.write_text(export_html(executed, title=title, notice=notice, links=links),
                           encoding="utf-8", newline="\n")
         return Report(path, target, title, summary)
 
+    stop = threading.Event()
     with tempfile.TemporaryDirectory(prefix="analysis-report-") as tmp, _kernel_environment():
         workdir = Path(tmp)
         _share_articles(articles, workdir, corpus)
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = [pool.submit(one, path, workdir) for path in paths]
+        with ThreadPoolExecutor(max_workers=1) as runner:
+            notebooks_run = runner.submit(run_notebooks, paths, one, jobs=jobs, stop=stop)
             try:
                 tables = corpus_tables(articles)
                 files = site.write_data(tables, articles, out / "data", by) if data else []
                 site.write_pages(articles, tables, out, notice=notice, group_by=by)
                 site.write_student_edition(notebooks, out / "student")
-                reports = [future.result() for future in futures]
+                reports = notebooks_run.result()
             except BaseException:
-                for future in futures:  # a notebook failed: do not start the others
-                    future.cancel()
+                stop.set()  # a notebook or a page failed: do not start more notebooks
                 raise
     return site.write_index(out, reports=reports, articles=articles,
                             profile=tables["profile"], files=files, corpus=corpus,

@@ -28,8 +28,6 @@ PACKAGE = "analysis"
 
 #: Cycles left today -> the issue that removes them (docs/architecture.md, "Known knots").
 KNOWN_CYCLES = {
-    # the report build needs the notebook helpers, which read the corpus notice back
-    frozenset({"analysis.nbtools", "analysis.report", "analysis.site.build"}): "issue 13",
 }
 
 
@@ -181,6 +179,18 @@ def test_tables_engines_and_api_import_one_way(graph: Graph) -> None:
         assert not upward, f"{low} imports {sorted(upward)}"
     assert "analysis.engines" in graph.edges["analysis.api"]
     assert "analysis.corpus" in graph.edges["analysis.engines"]
+
+
+def test_notebook_helpers_do_not_reach_the_report_build(graph: Graph) -> None:
+    """Every notebook kernel imports ``nbtools``; ``report`` brings nbformat, jsonschema and
+    papermill with it (seconds of CPU a kernel), which only the build process needs."""
+    reached, todo = set(), ["analysis.nbtools"]
+    while todo:
+        for module in graph.edges[todo.pop()] - reached:
+            reached.add(module)
+            todo.append(module)
+    assert "analysis.report" not in reached
+    assert "analysis.site.build" not in reached
 
 
 def test_the_reader_sees_lazy_typing_and_package_imports(tmp_path: Path) -> None:

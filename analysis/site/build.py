@@ -1,7 +1,7 @@
 """Write the site around the notebook pages: tables, article pages, findings, glossary,
 rules, the student edition and the index. ``analysis.report.build_reports`` calls these.
 
-Every body is built from escaped text and passed through ``analysis.report.sanitise``
+Every body is built from escaped text and passed through ``analysis.site.sanitise``
 before it is wrapped in the page shell; only the index and the rules page get a script,
 the vendored list.js, allowed by its hash in the page's Content Security Policy.
 """
@@ -17,6 +17,7 @@ import pandas as pd
 from analysis import grouping
 from analysis.export import WORKBOOK, write_table_files
 from analysis.highlight import highlight
+from analysis.paths import show_path
 from analysis.site.articles import (
     ARTICLE_DIR,
     article_body,
@@ -26,6 +27,7 @@ from analysis.site.articles import (
 from analysis.site.findings import MIN_GROUP, findings_body
 from analysis.site.glossary import glossary_body, rules_body
 from analysis.site.page import list_script, page
+from analysis.site.sanitise import sanitise
 from analysis.spreadsheets import write_table
 
 __all__ = ["cell_links", "write_data", "write_index", "write_pages", "write_student_edition"]
@@ -43,12 +45,6 @@ def _write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n")
     return path
-
-
-def _clean(body: str) -> str:
-    from analysis.report import sanitise
-
-    return sanitise(body)
 
 
 def write_data(tables: dict[str, pd.DataFrame], articles: pd.DataFrame, out: Path,
@@ -90,16 +86,16 @@ def write_pages(articles: pd.DataFrame, tables: dict[str, pd.DataFrame], out: Pa
         body = article_body(article, records, highlight(article, legend=True).html)
         title = str(article.get("title") or key)
         written.append(_write(out / ARTICLE_DIR / f"{key}.html",
-                              page(title, _clean(body), notice=notice, nav=ARTICLE_NAV)))
+                              page(title, sanitise(body), notice=notice, nav=ARTICLE_NAV)))
     written.append(_write(out / "findings.html", page(
-        "Findings", _clean(findings_body(articles, tables, group_by)), notice=notice,
+        "Findings", sanitise(findings_body(articles, tables, group_by)), notice=notice,
         nav=SITE_NAV)))
-    written.append(_write(out / "glossary.html", page("Glossary", _clean(glossary_body()),
+    written.append(_write(out / "glossary.html", page("Glossary", sanitise(glossary_body()),
                                                       nav=SITE_NAV)))
     records = {"attribution": tables["attributions"], "quote": tables["quotes"],
                "hedge": tables["hedges"], "booster": tables["boosters"]}
     written.append(_write(out / "rules.html", page(
-        "Rules", _clean(rules_body(records)), notice=notice, nav=SITE_NAV,
+        "Rules", sanitise(rules_body(records)), notice=notice, nav=SITE_NAV,
         script=list_script())))
     return written
 
@@ -115,8 +111,6 @@ def write_index(out: Path, *, reports: Sequence, articles: pd.DataFrame,
                 profile: pd.DataFrame, files: Sequence[Path], corpus: Path,
                 notice: str | None, group_by: str) -> Path:
     """``index.html``: the reports, the sortable article list, tables and editions."""
-    from analysis.nbtools import show_path
-
     items = "\n".join(
         f'<li><a href="{html.escape(r.html_path.name)}">{html.escape(r.title)}</a>'
         f" — {html.escape(r.summary)}</li>" for r in reports)
@@ -145,5 +139,5 @@ def write_index(out: Path, *, reports: Sequence, articles: pd.DataFrame,
         + (f"<h2>Student edition</h2>\n<p>The notebooks without the folded solutions: "
            f"{editions}.</p>\n" if editions else "")
     )
-    return _write(out / "index.html", page("News sourcing analysis: reports", _clean(body),
+    return _write(out / "index.html", page("News sourcing analysis: reports", sanitise(body),
                                            notice=notice, script=list_script()))

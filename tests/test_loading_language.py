@@ -1,0 +1,67 @@
+"""Language detection: the English short cut gives py3langid's label on real text.
+
+``language.identify`` is py3langid alone (what ``detect`` was before the short cut);
+``benchmarks/language_agreement.py`` runs the same comparison on every shared corpus.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import analysis
+from analysis.loading import language
+from analysis.paths import DEFAULT_CORPUS, SHARED_CORPORA
+
+ZYTE_GOLD = SHARED_CORPORA / "scrapinghub_articles" / "ground-truth.json"
+BBC = SHARED_CORPORA / "bbc_news" / "bbc"
+
+
+def samples(texts) -> list[str]:
+    return [s for s in (str(t)[:language.SAMPLE_CHARS] for t in texts)
+            if any(ch.isalpha() for ch in s)]
+
+
+def test_shipped_articles_get_py3langids_labels():
+    articles = analysis.load_articles(DEFAULT_CORPUS, detect_language=False)
+    texts = samples(articles["text"])
+    assert [language.detect(t) for t in texts] == [language.identify(t) for t in texts]
+    spanish = [t for t in texts if language.identify(t) == "es"]
+    assert len(spanish) == 1  # the Spanish wire story in northgate_wire_2025.jsonl
+    assert not language.plainly_english(spanish[0])
+    assert sum(map(language.plainly_english, texts)) == len(texts) - 1
+
+
+def test_loaded_table_carries_the_detected_language():
+    articles = analysis.load_articles(DEFAULT_CORPUS / "northgate_wire_2025.jsonl")
+    spanish = articles[articles["text"].str.contains("Los ferris entre", regex=False)]
+    assert spanish["language"].tolist() == ["es"]
+    assert set(articles["language"]) == {"en", "es"}
+
+
+def test_text_without_letters_or_too_short_is_not_taken_for_english():
+    assert language.detect("2004-05-01 12:30 | 44.5 | 0.3") is None
+    assert not language.plainly_english("The talks resumed.")  # fewer than MIN_WORDS
+
+
+@pytest.mark.corpora
+def test_no_foreign_page_of_the_zyte_benchmark_passes_for_english():
+    if not ZYTE_GOLD.exists():
+        pytest.skip(f"needs {ZYTE_GOLD}")
+    gold = json.loads(ZYTE_GOLD.read_text(encoding="utf-8"))
+    texts = samples(page["articleBody"] for page in gold.values() if page.get("articleBody"))
+    labels = [language.identify(t) for t in texts]
+    foreign = [t for t, label in zip(texts, labels, strict=True) if label != "en"]
+    assert len(foreign) >= 15  # German, Italian, Portuguese, Russian, Japanese, Korean...
+    assert not any(map(language.plainly_english, foreign))
+    assert [language.detect(t) for t in texts] == labels
+
+
+@pytest.mark.corpora
+def test_bbc_is_answered_by_the_short_cut_with_the_same_labels():
+    if not BBC.is_dir():
+        pytest.skip(f"needs {BBC}")
+    texts = samples(analysis.load_articles(BBC, detect_language=False)["text"])
+    assert sum(map(language.plainly_english, texts)) >= 0.99 * len(texts)
+    assert {language.identify(t) for t in texts} == {"en"}

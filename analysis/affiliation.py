@@ -50,6 +50,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from analysis import gazetteer, syntax
+from analysis.descriptions import find_word
 from analysis.lexicons import load_lexicon
 from analysis.mentions import HONORIFICS, MEDIA_SUFFIXES, NOUNS
 from analysis.records import AFFILIATIONS
@@ -103,9 +104,10 @@ def _singular(word: str) -> str:
 
 @cache
 def _first_words(kind: str) -> frozenset[str]:
-    """The words that open an entry of ``kind``: a phrase can only start at one of them
-    (or at a word whose singular is one), so other positions are skipped at once."""
-    return frozenset(word.split()[0] for word in lexicon()[kind])
+    """The words that open an entry of ``kind`` and their plurals in "s": a phrase can
+    only start at one of them, so other positions are skipped at once."""
+    first = {word.split()[0] for word in lexicon()[kind]}
+    return frozenset(first | {f"{word}s" for word in first})
 
 
 def words_found(words: str, kind: str) -> list[str]:
@@ -120,7 +122,7 @@ def words_found(words: str, kind: str) -> list[str]:
     first_words = _first_words(kind)
     found, i = [], 0
     while i < len(tokens):
-        if tokens[i] not in first_words and _singular(tokens[i]) not in first_words:
+        if tokens[i] not in first_words:
             i += 1
             continue
         for size in range(min(_longest_phrase(), len(tokens) - i), 0, -1):
@@ -222,10 +224,10 @@ def described_as(name: str, text: str) -> str | None:
     >>> described_as("Defra", "He criticised agriculture department Defra's approach.")
     'government_politics'
     """
-    found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
-    if not found:
+    found = find_word(text, name, ignore_case=False)
+    if found is None:
         return None
-    clause = _CLAUSE_MARK.split(text[max(0, found.start() - _DESCRIBED_CHARS):found.start()])
+    clause = _CLAUSE_MARK.split(text[max(0, found[0] - _DESCRIBED_CHARS):found[0]])
     labels = words_found(" ".join(clause[-1].split()[-_DESCRIBED_WORDS:]), "organisation")
     return labels[-1] if labels else None
 

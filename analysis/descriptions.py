@@ -47,7 +47,7 @@ def _mention_at(entry: Entry, text: str) -> tuple[int, int] | None:
     for needle in (entry.name, entry.name.split()[-1] if entry.name.split() else ""):
         if len(needle) < 2:
             continue
-        found = _find_word(text, needle)
+        found = find_word(text, needle)
         if found is not None:
             return found
     return None
@@ -61,21 +61,27 @@ def _folded(text: str) -> str | None:
     return lower if len(lower) == len(text) else None
 
 
-def _find_word(text: str, needle: str) -> tuple[int, int] | None:
-    """Span of the first ``needle`` in ``text``, ignoring case, with no letter, digit,
-    underscore or hyphen glued to either side (a C-speed search of the folded text)."""
-    folded, target = _folded(text), needle.lower()
-    if folded is None or len(target) != len(needle):
+def find_word(text: str, needle: str, *, ignore_case: bool = True) -> tuple[int, int] | None:
+    """Span of the first ``needle`` in ``text`` with no letter, digit, underscore or
+    hyphen glued to either side (a C-speed ``str.find``, then a look at both ends).
+
+    >>> find_word("Defra's plan, not undefrays", "defra")
+    (0, 5)
+    >>> find_word("Defra's plan", "defra", ignore_case=False) is None
+    True
+    """
+    haystack, target = (_folded(text), needle.lower()) if ignore_case else (text, needle)
+    if haystack is None or len(target) != len(needle):
         match = re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", text, re.I)
         return match.span() if match else None
-    at = folded.find(target)
+    at = haystack.find(target)
     while at >= 0:
         end = at + len(target)
-        before = folded[at - 1] if at > 0 else " "
-        after = folded[end] if end < len(folded) else " "
+        before = haystack[at - 1] if at > 0 else " "
+        after = haystack[end] if end < len(haystack) else " "
         if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
             return at, end
-        at = folded.find(target, at + 1)
+        at = haystack.find(target, at + 1)
     return None
 
 

@@ -8,12 +8,14 @@ Load articles into a DataFrame, analyse each text once, and get tidy tables::
     analysis.find_attributions("Kadyrov said the spies may be there.")
 
 Everything runs offline: importing the package makes NLTK's Punkt model available
-without any download (see ``analysis.text``).
+without any download (see ``analysis.nlp.text``).
 """
 
-from analysis.text import install_nltk_data as _install_nltk_data
+from analysis.moved import install as _install_old_paths
+from analysis.nlp.text import install_nltk_data as _install_nltk_data
 
 _install_nltk_data()
+_install_old_paths()
 
 from analysis.api import (  # noqa: E402
     attributions,
@@ -24,8 +26,7 @@ from analysis.api import (  # noqa: E402
     sources,
     standards,
 )
-from analysis.coding import agreement, export_for_coding  # noqa: E402
-from analysis.document import (  # noqa: E402
+from analysis.detect.document import (  # noqa: E402
     Document,
     analyse,
     find_attributions,
@@ -35,12 +36,13 @@ from analysis.document import (  # noqa: E402
     find_sources,
 )
 from analysis.evaluation.polnear_gold import polnear_gold  # noqa: E402
-from analysis.explore import explore  # noqa: E402
-from analysis.highlight import highlight  # noqa: E402
 from analysis.loading import load_articles, load_notes, skipped  # noqa: E402
 from analysis.loading.fetch import fetch_articles  # noqa: E402
+from analysis.nlp.text import blob, count_words, sentence_spans, word_spans  # noqa: E402
+from analysis.present.coding import agreement, export_for_coding  # noqa: E402
+from analysis.present.explore import explore  # noqa: E402
+from analysis.present.highlight import highlight  # noqa: E402
 from analysis.records import Attribution, Booster, Hedge, Quote, Sentence, Source  # noqa: E402
-from analysis.text import blob, count_words, sentence_spans, word_spans  # noqa: E402
 
 __all__ = [
     "Attribution",

@@ -16,8 +16,8 @@ import argparse
 import subprocess
 import sys
 
-from analysis.export import write_tables
 from analysis.paths import REPO_ROOT, resolve
+from analysis.present.export import write_tables
 
 __all__ = ["main", "write_tables"]
 
@@ -31,7 +31,7 @@ def _report(args: argparse.Namespace) -> int:
         for path in write_tables(corpus, out / "data"):
             print(f"wrote {path}")
         return 0
-    from analysis.report import ReportError, build_reports
+    from analysis.present.report import ReportError, build_reports
 
     started = time.perf_counter()
     try:
@@ -46,7 +46,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _notebooks(args: argparse.Namespace) -> int:
-    from analysis.notebook_files import sync, write_student_edition
+    from analysis.present.notebook_files import sync, write_student_edition
 
     folder = resolve(args.notebooks)
     for path in sync(folder):
@@ -64,7 +64,7 @@ def _tables(args: argparse.Namespace) -> int:
 
 
 def _profile(args: argparse.Namespace) -> int:
-    from analysis.streaming import run_from_args
+    from analysis.scale.streaming import run_from_args
 
     return run_from_args(args)
 
@@ -114,13 +114,13 @@ def main(argv: list[str] | None = None) -> int:
     tables.add_argument("--out", default="reports/data")
     tables.set_defaults(run=_tables)
 
-    from analysis.streaming import add_arguments as add_profile_arguments
+    from analysis.scale.streaming import add_arguments as add_profile_arguments
 
     profile = commands.add_parser(
         "profile", help="analyse a large corpus in chunks into Parquet or CSV tables",
         description="Analyse INPUT files in chunks (bounded memory, resumable) and write "
         "the profile, quotes, attributions, sources, hedges, boosters, articles and "
-        "skipped tables into --out. See analysis/streaming.py and docs/scale.md.",
+        "skipped tables into --out. See analysis/scale/streaming.py and docs/scale.md.",
     )
     add_profile_arguments(profile)
     profile.set_defaults(run=_profile)

@@ -1,16 +1,16 @@
 """The public table functions: each chooses an engine and builds its table through it.
 
-``analysis.quotes``, ``attributions``, ``sources``, ``hedges``, ``boosters`` and
+``analysis.detect.quotes``, ``attributions``, ``sources``, ``hedges``, ``boosters`` and
 ``profile`` take ``articles`` and an ``engine`` with its options, and hand them to
-``analysis.engines.run``, which runs the plain table function of the same name in
-``analysis.corpus`` where the engine says; ``standards`` runs in this process. Nothing
+``analysis.scale.engines.run``, which runs the plain table function of the same name in
+``analysis.tables.corpus`` where the engine says; ``standards`` runs in this process. Nothing
 below this module imports it (``tests/test_architecture.py``).
 
 ``articles``: an article table (``article_id``, ``text``, optionally ``title`` and
 ``language``; ``analysis.load_articles`` gives one), one text or a list of texts (ids
 ``text0``, ``text1``...), ``pathlib.Path`` paths, or a Dask DataFrame of articles.
 
-Engines (``analysis.engines``): ``"pandas"`` (default) computes in this process and
+Engines (``analysis.scale.engines``): ``"pandas"`` (default) computes in this process and
 returns a pandas DataFrame; ``"processes"`` runs the same function on pieces of the
 corpus in local processes (``jobs=``, ``chunk_size=``); ``"dask"`` returns a lazy Dask
 DataFrame (``chunk_size=``, ``npartitions=``). For those two a ``str`` is a path or glob,
@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from analysis import corpus, engines
+from analysis.scale import engines
+from analysis.tables import corpus
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.dataframe as dd
@@ -59,9 +60,9 @@ def sources(
 
     ``gender`` (``female``, ``male``, ``unknown``; missing for organisations, media,
     documents and groups) and ``gender_evidence`` (``honorific``, ``role_word``,
-    ``pronoun``, ``first_name``; missing when unknown) come from ``analysis.gender``;
+    ``pronoun``, ``first_name``; missing when unknown) come from ``analysis.detect.gender``;
     ``affiliation`` (one of ``analysis.records.AFFILIATIONS``) from
-    ``analysis.affiliation``.
+    ``analysis.detect.affiliation``.
     """
     return engines.run("sources", articles, engine, **options)
 
@@ -88,7 +89,7 @@ def profile(
     Formulas (``spoken`` = direct and partial quotes; ratios are NaN when the
     denominator is 0):
 
-    - ``n_words``: word tokens of ``text`` (``analysis.text.WORD_PATTERN``)
+    - ``n_words``: word tokens of ``text`` (``analysis.nlp.text.WORD_PATTERN``)
     - ``n_quotes``: number of spoken quotes
     - ``quote_share``: characters inside the marks of spoken quotes / ``len(text)``
     - ``quotes_per_100_words``: 100 * ``n_quotes`` / ``n_words``
@@ -108,7 +109,7 @@ def profile(
       ``approximator`` / all sentences
     - ``n_hedges_reporter`` / ``_quoted`` / ``_reported``: hedges by voice
     - ``n_boosters``: certainty markers
-    - ``n_hedges_<category>``: hedges of each category in ``analysis.hedging.CATEGORIES``
+    - ``n_hedges_<category>``: hedges of each category in ``analysis.detect.hedging.CATEGORIES``
     - ``n_female_sources``, ``n_male_sources``: distinct sources of that ``gender``
     - ``share_female_sources``: ``n_female_sources`` / (``n_female_sources`` +
       ``n_male_sources``)
@@ -125,7 +126,7 @@ def profile(
 
 
 def standards(articles: pd.DataFrame | str | Iterable[str]) -> pd.DataFrame:
-    """The editorial-standards audit: one row per article (``analysis.audit``).
+    """The editorial-standards audit: one row per article (``analysis.detect.audit``).
 
     Columns (flags are missing for non-English articles, which get a ``note``):
 
@@ -136,12 +137,12 @@ def standards(articles: pd.DataFrame | str | Iterable[str]) -> pd.DataFrame:
     - ``response_sought``: a refusal to comment or a right-of-reply phrase
       (``lexicons/responses.tsv``)
     - ``single_source``: ``n_sources`` == 1; ``dominant_source``: ``top_source_share``
-      >= ``analysis.audit.DOMINANT_SHARE`` (0.5); ``top_source``: that source
+      >= ``analysis.detect.audit.DOMINANT_SHARE`` (0.5); ``top_source``: that source
     - ``verification_disclaimer``: a body hedge of category ``verification``
     - ``headline_distancing``: a headline attribution with stance ``distancing``
     - ``<flag>_evidence``, ``<flag>_start``, ``<flag>_end``: the words that decided each
       flag and their span in the body (in the headline for ``headline_distancing``)
 
-    ``n_unattributed_claim_sentences`` is out of scope (see ``analysis.audit``).
+    ``n_unattributed_claim_sentences`` is out of scope (see ``analysis.detect.audit``).
     """
     return corpus.standards(corpus.as_articles(articles))

@@ -43,7 +43,7 @@ STANCES: dict[Stance, str] = {
 SourceType = Literal["named_person", "anonymous", "organisation", "media", "document",
                      "unknown"]
 #: ``Attribution.source_type``, ``Source.source_type``, ``Quote.speaker_type``: what
-#: kind of source a mention is (``analysis.mentions``, ``lexicons/source_nouns.tsv``).
+#: kind of source a mention is (``analysis.detect.mentions``, ``lexicons/source_nouns.tsv``).
 SOURCE_TYPES: dict[SourceType, str] = {
     "named_person": "a person the text names (Dmitry Peskov, Mr Peskov)",
     "anonymous": "an unnamed person or group of insiders (a source, officials, residents)",
@@ -65,14 +65,15 @@ ATTRIBUTION_KINDS: dict[AttributionKind, str] = {
 #: gender the text does not show and whose first name is not decisive. Organisations,
 #: documents, media and groups get no gender at all (``None``).
 GENDERS = ("female", "male", "unknown")
-#: What showed a gender, strongest first (the order in which ``analysis.gender`` looks).
+#: What showed a gender, strongest first (the order in which ``analysis.detect.gender`` looks).
 GENDER_EVIDENCE = {
     "honorific": "a gendered title before the name: Mr, Mrs, Ms, Miss, Sir, Lady, Dame, Lord",
     "role_word": "a gendered role or person noun: spokeswoman, chairman, actress, woman",
     "pronoun": "he/she (or his/her in the source's own description) referring to the source",
-    "first_name": "census first-name statistics (the text says nothing); see analysis.gender",
+    "first_name": "census first-name statistics (the text says nothing); "
+                  "see analysis.detect.gender",
 }
-#: Whom a source speaks for; see ``analysis.affiliation`` and ``lexicons/affiliations.tsv``.
+#: Whom a source speaks for; see ``analysis.detect.affiliation`` and ``lexicons/affiliations.tsv``.
 AFFILIATIONS = {
     "government_politics": "ministers, MPs, parties, councils, departments, officials of the state",
     "public_agency_justice": "police, courts, prosecutors, military, regulators, public bodies",

@@ -2,7 +2,7 @@
 
 Corpora are read in place from ``../shared/corpora``; replicated corpora are made in
 memory or by a generator, each copy tagged with one short extra line ("Copy 3.") so that
-no copy reuses the cached analysis of another (``analysis.corpus`` caches Documents by
+no copy reuses the cached analysis of another (``analysis.tables.corpus`` caches Documents by
 text).
 """
 

@@ -184,7 +184,7 @@ def load_big(how: str, path: str) -> dict[str, object]:
     (``load_articles``) or in the streaming command's chunks (``iter_articles``), the
     chunks dropped one after the other as the command does."""
     import analysis
-    from analysis.streaming import iter_articles
+    from analysis.scale.streaming import iter_articles
 
     baseline = peak_rss_mb()
     started = time.perf_counter()
@@ -239,7 +239,7 @@ def _big_jsonl(folder: Path) -> Path:
 
 
 # name: (what it is, maker, how it is loaded: "load" = load_articles, "stream" = the
-# chunks of the streaming command, ``analysis.streaming.iter_articles``)
+# chunks of the streaming command, ``analysis.scale.streaming.iter_articles``)
 BIG: dict[str, tuple[str, Callable[[Path], Path], str]] = {
     "text": (f"{BIG_TEXT_MB} MB .txt, load_articles", _big_text, "load"),
     "zip": (f"zip of {ZIP_MEMBERS} x {ZIP_MEMBER_MB} MB members, load_articles",
@@ -254,7 +254,7 @@ BIG: dict[str, tuple[str, Callable[[Path], Path], str]] = {
 def big_inputs(names: list[str], timeout: float) -> None:
     """The memory table: each big input loaded in a fresh process, default limits."""
     from analysis.loading import Limits
-    from analysis.streaming import CHUNK_BYTES
+    from analysis.scale.streaming import CHUNK_BYTES
 
     print(f"\nBig inputs, default limits: {Limits()}")
     with tempfile.TemporaryDirectory() as folder:

@@ -2,7 +2,7 @@
 
 The work timed is everything ``profile`` and the record tables need: every title and text
 analysed once (sentences, quotes, attributions, sources, hedges, boosters) and the six
-tables built (``analysis.corpus.analyse_tables``), in this one process. Loading is not
+tables built (``analysis.tables.corpus.analyse_tables``), in this one process. Loading is not
 timed. Seconds are CPU seconds of this process (``time.process_time``), so that other load
 on a shared machine does not count; ``wall s`` is the elapsed time.
 
@@ -48,8 +48,8 @@ def floor_seconds(frame) -> float:
 
 def measure(name: str, articles, times: int) -> dict[str, object]:
     """Analyse ``times`` copies of ``articles`` one copy at a time; one result row."""
-    from analysis import corpus
-    from analysis.corpus import analyse_tables
+    from analysis.tables import corpus
+    from analysis.tables.corpus import analyse_tables
 
     corpus._document.cache_clear()
     gc.collect()
@@ -77,8 +77,8 @@ LAYERS = ("paragraphs", "sentences", "quotes", "sources", "hedges", "boosters")
 def layer_seconds(articles) -> dict[str, float]:
     """CPU seconds of each ``Document`` layer over all titles and texts, then of the tables."""
     import analysis
-    from analysis import corpus
-    from analysis.corpus import analyse_tables
+    from analysis.tables import corpus
+    from analysis.tables.corpus import analyse_tables
 
     texts = [t for t in [*articles["title"].fillna(""), *articles["text"]] if t.strip()]
     analysis.find_boosters('Set-up. He said "yes" and may go.')  # load lexicons, Punkt

@@ -9,7 +9,7 @@ category is not ``approximator``. Rules were developed on the even-numbered ``<D
 Printed per file and split: sentence-level P/R/F1; cue-level overlap P/R/F1 (a predicted cue
 is right when it overlaps a gold cue; a gold cue is found when a predicted cue overlaps it);
 per Szeged cue type, gold-cue recall and the precision of the predicted cues whose category
-maps to that type (``analysis.hedging.SZEGED_TYPE``); a naive-regex baseline (``NAIVE``: a
+maps to that type (``analysis.detect.hedging.SZEGED_TYPE``); a naive-regex baseline (``NAIVE``: a
 bare list of common hedge words, no context); and an ablation, the project's own lexicon with
 every context rule switched off, scored the same way. The scoring itself is
 ``analysis.evaluation.szeged`` (notebook 07 uses it too).

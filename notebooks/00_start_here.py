@@ -44,7 +44,7 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis import grouping, nbtools, plots, stats
+from analysis.present import grouping, nbtools, plots, stats
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.max_rows", 40)
@@ -161,7 +161,7 @@ analysis.explore(articles)
 # %% [markdown]
 # ## Summary
 #
-# - One call, `analysis.highlight`, shows what the detectors found in a story, with the
+# - One call, `analysis.present.highlight`, shows what the detectors found in a story, with the
 #   rule behind each mark.
 # - The same records, as tables, are what notebooks 01-06 count and compare.
 # - The detectors are rules and word lists: readable, and sometimes wrong. Before you
@@ -193,7 +193,7 @@ analysis.explore(articles)
 # attributions[attributions["cue"].str.contains("according", case=False)]
 # ```
 # The `rule` names the pattern that fired (for example a cue before its source); the
-# rules live in `analysis/attribution.py` and the word lists in `analysis/lexicons/`.
+# rules live in `analysis/detect/attribution.py` and the word lists in `analysis/nlp/lexicons/`.
 #
 # </details>
 

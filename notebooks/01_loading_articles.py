@@ -44,7 +44,7 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis import grouping, nbtools, plots, stats
+from analysis.present import grouping, nbtools, plots, stats
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.max_rows", 40)
@@ -214,6 +214,6 @@ print(f"{len(dated)} of {len(articles)} articles have a publication date"
 # print(articles.loc[has_boilerplate, "boilerplate"].iloc[0])
 # ```
 # If a line of reporting was removed, that is a loader error worth reporting (the rules
-# are in `analysis/lexicons/boilerplate.tsv`).
+# are in `analysis/nlp/lexicons/boilerplate.tsv`).
 #
 # </details>

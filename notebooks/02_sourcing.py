@@ -44,7 +44,7 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis import grouping, nbtools, plots, stats
+from analysis.present import grouping, nbtools, plots, stats
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.max_rows", 40)
@@ -69,7 +69,7 @@ display(body[["title", "source", "source_type", "role", "n_attributions",
               "words_quoted"]].assign(title=body["title"].map(nbtools.label)).head(20))
 
 # %%
-from analysis.highlight import COLOURS
+from analysis.present.highlight import COLOURS
 
 by_type = nbtools.by_group(body, "source_type", name=group_by)
 display(by_type)
@@ -140,7 +140,7 @@ plots.show(plots.barh(cited["n_attributions"], title="Most cited sources",
 # A worked check of the formula:
 
 # %%
-from analysis.corpus import shannon_entropy
+from analysis.tables.corpus import shannon_entropy
 
 examples = {"one source, 4 citations": [4], "two sources, 2 + 2": [2, 2],
             "two sources, 3 + 1": [3, 1], "four sources, 1 each": [1, 1, 1, 1]}

@@ -44,7 +44,7 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis import grouping, nbtools, plots, stats
+from analysis.present import grouping, nbtools, plots, stats
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.max_rows", 40)
@@ -59,7 +59,7 @@ print(grouping.describe(articles, group_by))
 # Style guides recommend *said*: it reports without judging. *Claimed*, *insisted* or
 # *alleged* put distance between the outlet and the claim; *confirmed*, *revealed* or
 # *pointed out* endorse it; *admitted* or *conceded* frame it as an admission. Each cue's
-# stance comes from a documented word list (`analysis/lexicons/cues.tsv`).
+# stance comes from a documented word list (`analysis/nlp/lexicons/cues.tsv`).
 
 # %%
 attributions = grouping.with_group(
@@ -73,7 +73,7 @@ plots.show(plots.barh(cue_counts, title="Most frequent attribution cues", xlabel
                       top=20))
 
 # %%
-from analysis.highlight import COLOURS
+from analysis.present.highlight import COLOURS
 
 stance = attributions["stance"].value_counts()
 display(stance.to_frame("attributions"))
@@ -177,7 +177,7 @@ display(headline_cues[["group", "title", "cue", "stance"]].head(30))
 # analysis.find_attributions('"We did nothing wrong," the company maintained.')
 # ```
 # The first call returns an empty list: no attribution at all. That is on purpose.
-# *maintain* is listed in `analysis/lexicons/cues.tsv` with frame `clause`: it counts as a
+# *maintain* is listed in `analysis/nlp/lexicons/cues.tsv` with frame `clause`: it counts as a
 # reporting cue only before *that*, a quote or a colon, or after the content ("...,
 # the company maintained"), because as a bare verb it is mostly not reporting
 # ("maintained support", "maintained the roads"). Without *that*, the rule cannot tell

@@ -44,7 +44,7 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis import grouping, nbtools, plots, stats
+from analysis.present import grouping, nbtools, plots, stats
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.max_rows", 40)
@@ -58,10 +58,10 @@ print(grouping.describe(articles, group_by))
 #
 # A hedge is a cue that weakens commitment: *may*, *reportedly*, *it is thought*,
 # *could not be independently verified*, *nearly 2,900*. The categories follow the
-# Szeged Uncertainty Corpus and Hyland's hedges (see `analysis/lexicons/hedges.tsv`).
+# Szeged Uncertainty Corpus and Hyland's hedges (see `analysis/nlp/lexicons/hedges.tsv`).
 
 # %%
-from analysis.highlight import COLOURS
+from analysis.present.highlight import COLOURS
 
 hedges = grouping.with_group(nbtools.with_articles(analysis.hedges(articles), articles),
                              articles, group_by)

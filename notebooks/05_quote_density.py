@@ -44,7 +44,7 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis import grouping, nbtools, plots, stats
+from analysis.present import grouping, nbtools, plots, stats
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.max_rows", 40)
@@ -83,7 +83,7 @@ means.rename(columns={c: f"mean {c}" for c in means}).rename_axis(group_by).roun
 # - **title**: the name of a work.
 
 # %%
-from analysis.highlight import COLOURS
+from analysis.present.highlight import COLOURS
 
 quotes = grouping.with_group(nbtools.with_articles(analysis.quotes(articles), articles),
                              articles, group_by)

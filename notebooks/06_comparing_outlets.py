@@ -44,7 +44,7 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis import grouping, nbtools, plots, stats
+from analysis.present import grouping, nbtools, plots, stats
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.max_rows", 40)
@@ -91,7 +91,7 @@ if not credit.empty:
 # ## Bootstrap confidence intervals
 #
 # For each group and measure, the mean over its articles, and a 95% interval from
-# 2,000 bootstrap resamples of those articles (`analysis.stats.group_means`, seeded: the
+# 2,000 bootstrap resamples of those articles (`analysis.present.stats.group_means`, seeded: the
 # same numbers every run). The interval answers: *if this group had published other
 # articles like these, how far could the mean move?* With a handful of articles, the
 # answer is: a long way, and a bootstrap of two or three articles cannot even say how
@@ -125,7 +125,7 @@ display(intervals.round(3).rename(columns={"group": group_by}))
 dated = own.dropna(subset=["published"])
 if dated.empty:
     print("No article of this corpus has a publication date: nothing to follow over time "
-          "(a metadata.csv can add dates; see analysis/sidecar.py).")
+          "(a metadata.csv can add dates; see analysis/present/sidecar.py).")
 else:
     step = stats.period_for(dated["published"])
     names = {"M": "month", "Q": "quarter", "Y": "year"}

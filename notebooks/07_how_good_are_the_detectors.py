@@ -44,7 +44,7 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis import grouping, nbtools, plots, stats
+from analysis.present import grouping, nbtools, plots, stats
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.max_rows", 40)
@@ -154,7 +154,7 @@ else:
 #    leave out the detector's answer (a coder who sees it tends to agree); it goes into a
 #    separate `_key.csv`.
 # 2. Coders fill `coder_label` (here: the stance of each cue).
-# 3. `analysis.coding.agreement(coder, detector)` computes **Krippendorff's alpha**: 1 is
+# 3. `analysis.present.coding.agreement(coder, detector)` computes **Krippendorff's alpha**: 1 is
 #    perfect agreement, 0 is what chance alone would give, below 0 systematic
 #    disagreement. A common rule of thumb: trust a measure above 0.8, draw tentative
 #    conclusions from 0.667 to 0.8.
@@ -166,7 +166,7 @@ else:
 import tempfile
 from pathlib import Path
 
-from analysis.coding import agreement, agreement_summary, export_for_coding
+from analysis.present.coding import agreement, agreement_summary, export_for_coding
 
 attributions = analysis.attributions(articles)
 with tempfile.TemporaryDirectory() as scratch:
@@ -222,7 +222,7 @@ else:
 # ```
 # .venv/bin/python benchmarks/gold_scores.py --details
 # ```
-# Read the misses in their articles (`analysis.highlight`) and ask which rule should
+# Read the misses in their articles (`analysis.present.highlight`) and ask which rule should
 # have fired.
 #
 # </details>

@@ -40,7 +40,7 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis.nbtools import open_corpus
+from analysis.present.nbtools import open_corpus
 from analysis.paths import resolve
 
 # %% tags=["parameters"]
@@ -83,7 +83,7 @@ display(people.groupby(["gender", "gender_evidence"], dropna=False).size().renam
 # ## Affiliation and official sources
 #
 # `affiliation` says whom a source speaks for, from the words of
-# `analysis/lexicons/affiliations.tsv` found in its role, its mention and the article's
+# `analysis/nlp/lexicons/affiliations.tsv` found in its role, its mention and the article's
 # description of it ("Kremlin spokesman", "a researcher at the University of
 # Brindlemoor"). It is the weakest of these measures (about 6 in 10 right on the
 # development gold): a club or a company the lexicon does not know, or a person the story
@@ -106,7 +106,7 @@ display(profile.set_index("title")[counts].rename(columns=lambda c: c[len("n_sou
 # that decided it (`<flag>_evidence`) and their span (`<flag>_start`, `<flag>_end`, in the
 # body; in the headline for `headline_distancing`), so you can check it in the
 # highlighted view. Anonymous sources count as *explained* when a sentence that cites
-# them says why they are not named (`analysis/lexicons/anonymity.tsv`, after the AP,
+# them says why they are not named (`analysis/nlp/lexicons/anonymity.tsv`, after the AP,
 # Reuters, BBC and SPJ guidelines). Whether a story states claims with no source at all
 # (`n_unattributed_claim_sentences`) is out of scope.
 

@@ -166,31 +166,32 @@ def test_no_new_import_cycle(graph: Graph) -> None:
 
 
 def test_document_and_hedging_import_one_way(graph: Graph) -> None:
-    assert "analysis.hedging" in graph.edges["analysis.document"]
-    assert "analysis.document" not in graph.edges["analysis.hedging"]
+    assert "analysis.detect.hedging" in graph.edges["analysis.detect.document"]
+    assert "analysis.detect.document" not in graph.edges["analysis.detect.hedging"]
 
 
 def test_tables_engines_and_api_import_one_way(graph: Graph) -> None:
     """The plain table functions, the chunked stream, the engines and the public API
     module each import only the ones before them in this order."""
-    order = ["analysis.corpus", "analysis.streaming", "analysis.engines", "analysis.api"]
+    order = ["analysis.tables.corpus", "analysis.scale.streaming", "analysis.scale.engines",
+             "analysis.api"]
     for position, low in enumerate(order):
         upward = graph.edges[low] & set(order[position + 1 :])
         assert not upward, f"{low} imports {sorted(upward)}"
-    assert "analysis.engines" in graph.edges["analysis.api"]
-    assert "analysis.corpus" in graph.edges["analysis.engines"]
+    assert "analysis.scale.engines" in graph.edges["analysis.api"]
+    assert "analysis.tables.corpus" in graph.edges["analysis.scale.engines"]
 
 
 def test_notebook_helpers_do_not_reach_the_report_build(graph: Graph) -> None:
     """Every notebook kernel imports ``nbtools``; ``report`` brings nbformat, jsonschema and
     papermill with it (seconds of CPU a kernel), which only the build process needs."""
-    reached, todo = set(), ["analysis.nbtools"]
+    reached, todo = set(), ["analysis.present.nbtools"]
     while todo:
         for module in graph.edges[todo.pop()] - reached:
             reached.add(module)
             todo.append(module)
-    assert "analysis.report" not in reached
-    assert "analysis.site.build" not in reached
+    assert "analysis.present.report" not in reached
+    assert "analysis.present.site.build" not in reached
 
 
 def test_the_reader_sees_lazy_typing_and_package_imports(tmp_path: Path) -> None:
@@ -223,4 +224,49 @@ def test_readme_module_list_names_every_module():
     root = REPO_ROOT / PACKAGE
     tree = {p.stem for p in root.glob("*.py") if not p.stem.startswith("_")}
     tree |= {p.parent.name for p in root.glob("*/__init__.py")}
+    for layer in ("nlp", "detect", "tables", "scale", "present"):
+        tree |= {p.stem for p in (root / layer).glob("*.py") if not p.stem.startswith("_")}
+        tree |= {p.parent.name for p in (root / layer).glob("*/__init__.py")}
     assert tree - named == set(), "modules the README does not name"
+
+
+#: The layers of ``analysis/``, lowest first (docs/architecture.md): a module imports from
+#: its own layer and the ones below it, never from one above.
+LAYERS = (
+    ("analysis.paths", "analysis.records", "analysis.moved"),
+    ("analysis.nlp",),
+    ("analysis.loading",),
+    ("analysis.detect",),
+    ("analysis.tables",),
+    ("analysis.scale",),
+    ("analysis.api",),
+    ("analysis.present", "analysis.evaluation"),
+    ("analysis.__main__",),
+)
+
+
+def layer_of(module: str) -> int:
+    for level, prefixes in enumerate(LAYERS):
+        if any(module == p or module.startswith(p + ".") for p in prefixes):
+            return level
+    raise AssertionError(f"{module} is in no layer: add it to LAYERS and docs/architecture.md")
+
+
+def test_layers_only_point_down(graph: Graph) -> None:
+    upward = [f"{a} -> {b}" for a in sorted(graph.trees) if a != PACKAGE
+              for b in sorted(graph.edges[a]) if layer_of(b) > layer_of(a)]
+    assert not upward, "imports that point up a layer:\n" + "\n".join(upward)
+
+
+def test_old_module_paths_are_the_moved_modules() -> None:
+    """One release of the flat layout's paths (``analysis.moved``): the same objects."""
+    import importlib
+
+    import analysis.detect.attribution
+    from analysis.moved import MOVED
+
+    assert importlib.import_module("analysis.attribution") is analysis.detect.attribution
+    for old, new in MOVED.items():
+        assert (REPO_ROOT / (new.replace(".", "/") + ".py")).is_file() or (
+            REPO_ROOT / new.replace(".", "/")).is_dir(), old
+    assert callable(importlib.import_module("analysis").quotes)

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis.quotes import QUOTE_MARKS
+from analysis.detect.quotes import QUOTE_MARKS
 from analysis.records import ATTRIBUTION_KINDS, QUOTE_KINDS, SOURCE_TYPES, STANCES
 
 # Text built from the pieces that matter: reporting words, names, pronouns, quote marks

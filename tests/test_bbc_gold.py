@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 import analysis
-from analysis.corpus import FIELDS
 from analysis.evaluation.bbc import GOLD_DIR, SECTIONS, GoldScore, read_gold, score_field, sha1
 from analysis.records import QUOTE_KINDS, SOURCE_TYPES, STANCES, Attribution, Quote
+from analysis.tables.corpus import FIELDS
 
 GOLD = read_gold(GOLD_DIR)
 IDS = [path.stem for path, _ in GOLD]

@@ -495,7 +495,7 @@ def _title_attributions(tmp_path, headline: str, body: str):
     path.write_text(f"{headline}\n{body}\n", encoding="utf-8")
     articles = analysis.load_articles(path)
     assert list(articles["title"]) == [headline]
-    assert analysis.corpus.is_english(articles["language"].iloc[0])
+    assert analysis.tables.corpus.is_english(articles["language"].iloc[0])
     table = analysis.attributions(articles)
     return table[table["field"] == "title"]
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.coding import CODING_COLUMNS, agreement, coding_sample, percent_agreement
+from analysis.present.coding import CODING_COLUMNS, agreement, coding_sample, percent_agreement
 
 
 @pytest.fixture(scope="module")

@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.engines import TABLES, dask_tables, write_parquet
 from analysis.paths import REPO_ROOT, SHARED_CORPORA
-from analysis.streaming import OUTPUT_TABLES, read_table, stream_tables
+from analysis.scale.engines import TABLES, dask_tables, write_parquet
+from analysis.scale.streaming import OUTPUT_TABLES, read_table, stream_tables
 
 SEED = REPO_ROOT / "data" / "articles" / "000_1f5ea510983bc6a6.txt"
 distributed = pytest.importorskip("distributed")

@@ -1,6 +1,6 @@
 """Speed-ups must not change results: the sentence splitter equals stock NLTK Punkt.
 
-``analysis.text`` runs NLTK's ``PunktSentenceTokenizer`` with NLTK's own patterns
+``analysis.nlp.text`` runs NLTK's ``PunktSentenceTokenizer`` with NLTK's own patterns
 compiled by ``re`` (instead of ``nltk.redos``), a short-cut for paragraphs that hold
 no possible sentence end and one for the plain "word. Next" break. All must give exactly
 the spans of the stock tokenizer with the same parameters. No timing here (see
@@ -13,7 +13,7 @@ import pytest
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 import analysis
-from analysis import text as textmod
+from analysis.nlp import text as textmod
 from analysis.paths import REPO_ROOT
 
 SEED = REPO_ROOT / "data" / "articles" / "000_1f5ea510983bc6a6.txt"
@@ -35,7 +35,7 @@ def _stock_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     for start, end in textmod.paragraph_spans(text):
         pieces = [(start + s, start + e) for s, e in stock.span_tokenize(text[start:end])]
-        for span in pieces:  # the project's "No." and quote-tag rules, as in analysis.text
+        for span in pieces:  # the project's "No." and quote-tag rules, as in analysis.nlp.text
             previous = text[spans[-1][0] : spans[-1][1]] if spans else ""
             following = text[span[0] : span[1]]
             if spans and spans[-1][0] >= start and (

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.hedging import CATEGORIES as HEDGE_CATEGORIES
+from analysis.detect.hedging import CATEGORIES as HEDGE_CATEGORIES
+from analysis.detect.voice import VOICES
 from analysis.records import (
     AFFILIATIONS,
     ANONYMITY,
@@ -26,7 +27,6 @@ from analysis.records import (
     SOURCE_TYPES,
     STANCES,
 )
-from analysis.voice import VOICES
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "data" / "articles"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from analysis import analyse, find_boosters, find_hedges
-from analysis.hedging import BOOSTER_CONTEXTS, CATEGORIES, HEDGE_CONTEXTS
-from analysis.lexicons import load_lexicon
+from analysis.detect.hedging import BOOSTER_CONTEXTS, CATEGORIES, HEDGE_CONTEXTS
+from analysis.nlp.lexicons import load_lexicon
 from analysis.records import Attribution, Quote
 
 
@@ -408,7 +408,7 @@ def test_booster_voice_and_sentence_span() -> None:
 
 
 def test_lexicons_have_provenance_and_known_categories() -> None:
-    from analysis.lexicons import LEXICON_DIR
+    from analysis.nlp.lexicons import LEXICON_DIR
 
     for name in ("hedges", "boosters"):
         head = (LEXICON_DIR / f"{name}.tsv").read_text(encoding="utf-8").splitlines()[:12]

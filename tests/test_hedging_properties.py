@@ -7,8 +7,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis import find_boosters, find_hedges
-from analysis.hedging import CATEGORIES
-from analysis.voice import VOICES
+from analysis.detect.hedging import CATEGORIES
+from analysis.detect.voice import VOICES
 
 # Words that fire the lexicons and their context rules, mixed with punctuation and
 # numbers, so that generated text reaches the rules and not only the fast path.
@@ -157,8 +157,8 @@ def test_the_prefix_guard_never_changes_what_matches(text: str) -> None:
     """The scanner's trie guard only skips positions where no lexicon row can start."""
     import re
 
-    from analysis.hedging import _booster_lexicon, _hedge_lexicon
-    from analysis.lexicon_scan import ascii_lower
+    from analysis.detect.hedging import _booster_lexicon, _hedge_lexicon
+    from analysis.nlp.lexicon_scan import ascii_lower
 
     lowered = ascii_lower(text)
     assert len(lowered) == len(text)
@@ -172,7 +172,7 @@ def test_the_prefix_guard_never_changes_what_matches(text: str) -> None:
 
 @pytest.mark.parametrize("pattern", [r"(?:perhaps)?", r"\b", r"May"])
 def test_a_lexicon_row_that_matches_nothing_or_has_capitals_is_refused(pattern: str) -> None:
-    from analysis.lexicon_scan import LexiconScanner
+    from analysis.nlp.lexicon_scan import LexiconScanner
 
     with pytest.raises(ValueError, match="lexicon pattern"):
         LexiconScanner(["probably", pattern])
@@ -180,7 +180,7 @@ def test_a_lexicon_row_that_matches_nothing_or_has_capitals_is_refused(pattern: 
 
 def test_rows_sharing_a_first_letter_keep_file_order() -> None:
     """At one position the first row in file order wins, as in the plain alternation."""
-    from analysis.lexicon_scan import LexiconScanner
+    from analysis.nlp.lexicon_scan import LexiconScanner
 
     scanner = LexiconScanner([r"may", r"may\s+well", r"might|maybe"])
     lowered = "it may well rain; maybe not."

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis.highlight import (
+from analysis.present.highlight import (
     COLOURS,
     CSS,
     LAYERS,

@@ -193,7 +193,7 @@ def test_rows_plus_skips_equal_records_seen_on_each_case_file(cases, name):
 def test_all_cases_stream_through_profile(cases, tmp_path):
     """``python -m analysis profile`` on the cases: no chunk fails, every case's skips and
     notes are in the ``skipped`` table (it used to die at the same chunk on every rerun)."""
-    from analysis.streaming import read_table, stream_tables
+    from analysis.scale.streaming import read_table, stream_tables
 
     summary = stream_tables([cases], tmp_path / "out", chunk_size=3)
     assert not summary.failed and summary.done == summary.chunks

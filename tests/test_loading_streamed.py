@@ -19,7 +19,7 @@ import pytest
 import analysis
 from analysis.loading.formats.structured import cut
 from analysis.paths import REPO_ROOT
-from analysis.streaming import load_chunk, plan_chunks
+from analysis.scale.streaming import load_chunk, plan_chunks
 
 SEED = REPO_ROOT / "data" / "articles" / "000_1f5ea510983bc6a6.txt"
 

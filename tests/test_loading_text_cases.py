@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import text
+from analysis.nlp import text
 from analysis.paths import REPO_ROOT
 
 CASES = REPO_ROOT.parent / "shared" / "cases"

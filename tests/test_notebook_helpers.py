@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import nbtools, plots
 from analysis.evaluation import scoring, shipped_gold
-from analysis.explore import Explorer, download_link, static_view, tables_for
 from analysis.paths import DEFAULT_CORPUS, REPO_ROOT
+from analysis.present import nbtools, plots
+from analysis.present.explore import Explorer, download_link, static_view, tables_for
 
 # --- plots -----------------------------------------------------------------------
 

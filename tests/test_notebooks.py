@@ -8,8 +8,8 @@ import jupytext
 import nbformat
 import pytest
 
-from analysis.notebook_files import notebook_paths, read_notebook, student_edition
 from analysis.paths import REPO_ROOT
+from analysis.present.notebook_files import notebook_paths, read_notebook, student_edition
 
 NOTEBOOKS = REPO_ROOT / "notebooks"
 CORE = ["00_start_here", "01_loading_articles", "02_sourcing", "03_attribution_language",

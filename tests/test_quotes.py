@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import analysis
-from analysis.quotes import quote_spans
-from analysis.text import paragraph_spans
+from analysis.detect.quotes import quote_spans
+from analysis.nlp.text import paragraph_spans
 
 
 def _spans(text: str) -> list[str]:

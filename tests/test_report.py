@@ -16,7 +16,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis.__main__ import main
 from analysis.paths import DEFAULT_CORPUS, REPO_ROOT
-from analysis.report import (
+from analysis.present.report import (
     ReportError,
     build_reports,
     corpus_notice,
@@ -173,8 +173,8 @@ def test_a_copyright_corpus_gets_a_notice(tmp_path):
 def test_index_of_a_research_only_corpus_says_do_not_publish(tmp_path):
     import pandas as pd
 
-    from analysis.report import Report
-    from analysis.site.build import write_index
+    from analysis.present.report import Report
+    from analysis.present.site.build import write_index
 
     reports = [Report(tmp_path / "00_a.ipynb", tmp_path / "00_a.html", "00 · A <b>", "One <i>")]
     articles = pd.DataFrame({"article_id": ["a1"], "title": ["T <script>"], "outlet": ["O"]})

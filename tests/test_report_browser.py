@@ -4,7 +4,7 @@ The shipped data, a 150-article BBC sample (30 per section, symlinked with the c
 README so its copyright notice applies) and the PolNeAR test set are each built once.
 Checked: every article has a page and every link resolves; no page names an article the
 corpus lacks; no visible ``nan``/``NaN`` in the rendered text; no figure has more than
-30 tick labels on an axis (the figure objects, logged by ``analysis.plots.show`` before
+30 tick labels on an axis (the figure objects, logged by ``analysis.present.plots.show`` before
 export); printing (Chromium's print-to-PDF, then ``pdftotext``) keeps every column of the
 article list. Corpora or tools that are missing skip with a message.
 """
@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from analysis.paths import DEFAULT_CORPUS, SHARED_CORPORA
-from analysis.plots import FIGURE_LOG, MAX_LABELS
-from analysis.report import build_reports
-from analysis.site.articles import INDEX_COLUMNS
+from analysis.present.plots import FIGURE_LOG, MAX_LABELS
+from analysis.present.report import build_reports
+from analysis.present.site.articles import INDEX_COLUMNS
 
 pytestmark = pytest.mark.slow
 BBC = SHARED_CORPORA / "bbc_news" / "bbc"

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.report import ALLOWED_TAGS, REPORT_CSS, build_reports
-from analysis.site.page import list_script
+from analysis.present.report import ALLOWED_TAGS, REPORT_CSS, build_reports
+from analysis.present.site.page import list_script
 
 pytestmark = pytest.mark.slow
 

@@ -9,15 +9,15 @@ import importlib
 import pandas as pd
 import pytest
 
-from analysis import grouping
 from analysis.paths import REPO_ROOT
-from analysis.sidecar import load_corpus
-from analysis.site.accuracy import ACCURACY
-from analysis.site.articles import cell_links, link_cells
-from analysis.site.findings import sourcing_findings
+from analysis.present import grouping
+from analysis.present.sidecar import load_corpus
+from analysis.present.site.accuracy import ACCURACY
+from analysis.present.site.articles import cell_links, link_cells
+from analysis.present.site.findings import sourcing_findings
 
-MODULES = ["analysis.grouping", "analysis.checking", "analysis.spreadsheets",
-           "analysis.site.fmt", "analysis.coding"]
+MODULES = ["analysis.present.grouping", "analysis.present.checking", "analysis.tables.spreadsheets",
+           "analysis.present.site.fmt", "analysis.present.coding"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import analysis
-from analysis.mentions import describe
+from analysis.detect.mentions import describe
 
 
 def test_mention_types():

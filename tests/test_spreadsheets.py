@@ -16,11 +16,11 @@ import pytest
 from openpyxl import load_workbook
 
 import analysis
-from analysis.coding import export_for_coding
-from analysis.explore import download_link
-from analysis.export import write_tables
 from analysis.paths import REPO_ROOT
-from analysis.spreadsheets import neutralise, neutralise_text, workbook_bytes, write_table
+from analysis.present.coding import export_for_coding
+from analysis.present.explore import download_link
+from analysis.present.export import write_tables
+from analysis.tables.spreadsheets import neutralise, neutralise_text, workbook_bytes, write_table
 
 FORMULA_CASE = REPO_ROOT.parent / "shared" / "cases" / "loading" / "formula_title.csv"
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")

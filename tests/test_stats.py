@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from analysis.stats import CI_COLUMNS, bootstrap_ci, group_means, over_time
+from analysis.present.stats import CI_COLUMNS, bootstrap_ci, group_means, over_time
 
 
 def test_bootstrap_is_deterministic_and_brackets_the_mean():

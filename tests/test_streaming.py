@@ -17,7 +17,7 @@ import pytest
 import analysis
 from analysis.__main__ import main
 from analysis.paths import REPO_ROOT
-from analysis.streaming import (
+from analysis.scale.streaming import (
     MANIFEST,
     OUTPUT_TABLES,
     iter_articles,
@@ -236,7 +236,7 @@ def _one_line_error(capsys) -> str:
 
 
 def test_a_failing_chunk_is_recorded_and_the_run_goes_on(corpus, tmp_path, monkeypatch, capsys):
-    import analysis.streaming as streaming
+    import analysis.scale.streaming as streaming
 
     real = streaming.analyse_tables
 
@@ -265,7 +265,7 @@ def test_a_dead_worker_fails_its_chunk_and_a_new_pool_takes_the_rest(corpus, tmp
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
-    import analysis.streaming as streaming
+    import analysis.scale.streaming as streaming
 
     pools = []
 
@@ -293,7 +293,7 @@ def test_a_dead_worker_fails_its_chunk_and_a_new_pool_takes_the_rest(corpus, tmp
                                            (30, "Read-only file system")])
 def test_an_unwritable_output_gives_one_clear_line(corpus, tmp_path, monkeypatch, capsys,
                                                    code, message):
-    import analysis.streaming as streaming
+    import analysis.scale.streaming as streaming
 
     def refuse(path, write):
         raise OSError(code, message)
@@ -319,7 +319,7 @@ def test_worker_processes_end_with_their_parent(tmp_path):
 
     script = (
         "import os, sys, time\n"
-        "from analysis.engines import process_pool\n"
+        "from analysis.scale.engines import process_pool\n"
         "if __name__ == '__main__':\n"
         "    pool = process_pool(1)\n"
         "    print(pool.submit(os.getpid).result(), flush=True)\n"

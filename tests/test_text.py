@@ -11,7 +11,7 @@ import nltk
 import pytest
 
 import analysis
-from analysis import text
+from analysis.nlp import text
 
 
 def test_sentence_spans_slice_back_to_the_sentences(seed_text: str) -> None:

@@ -8,8 +8,8 @@ from typing import get_args
 
 import pytest
 
-from analysis.highlight import COLOURS, legend_html
-from analysis.lexicons import load_lexicon
+from analysis.nlp.lexicons import load_lexicon
+from analysis.present.highlight import COLOURS, legend_html
 from analysis.records import (
     ATTRIBUTION_KINDS,
     QUOTE_KINDS,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import analysis
-from analysis import affiliation
+from analysis.detect import affiliation
 from analysis.evaluation import who_is_cited
 from analysis.records import AFFILIATIONS, ANONYMITY, GENDER_EVIDENCE, GENDERS
 

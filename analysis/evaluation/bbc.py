@@ -43,8 +43,7 @@ from pathlib import Path
 import pandas as pd
 
 import analysis
-from analysis.corpus import FIELDS
-from analysis.document import Document
+from analysis.detect.document import Document
 from analysis.evaluation.matching import PRF, pair_up
 from analysis.evaluation.shipped_gold import article_rows, field_text, predicted_items, same_name
 from analysis.paths import REPO_ROOT, SHARED_CORPORA
@@ -55,6 +54,7 @@ from analysis.records import (
     Quote,
     Span,
 )
+from analysis.tables.corpus import FIELDS
 
 BBC_DIR = SHARED_CORPORA / "bbc_news" / "bbc"
 GOLD_DIR = REPO_ROOT / "data" / "gold" / "bbc"

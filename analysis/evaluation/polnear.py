@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis import analyse
-from analysis.cues import CUES
+from analysis.detect.cues import CUES
 from analysis.evaluation.matching import PRF, overlap_size, overlaps
 from analysis.evaluation.polnear_gold import polnear_gold, polnear_texts
 from analysis.paths import SHARED_CORPORA

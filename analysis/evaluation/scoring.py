@@ -22,12 +22,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus import FIELDS
-from analysis.document import analyse
+from analysis.detect.document import analyse
 from analysis.evaluation import polnear, shipped_gold, szeged
 from analysis.evaluation.matching import overlaps, pair_up
 from analysis.evaluation.shipped_gold import GOLD_DIR, LABELS, LAYERS, field_text
 from analysis.evaluation.szeged_gold import read_szeged
+from analysis.tables.corpus import FIELDS
 
 # ---------------------------------------------------------------------------
 # The shipped gold

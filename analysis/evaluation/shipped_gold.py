@@ -32,11 +32,11 @@ from pathlib import Path
 import pandas as pd
 
 import analysis
-from analysis.corpus import FIELDS
-from analysis.document import Document
+from analysis.detect.document import Document
 from analysis.evaluation.matching import pair_up
 from analysis.paths import REPO_ROOT
 from analysis.records import Span
+from analysis.tables.corpus import FIELDS
 
 GOLD_DIR = REPO_ROOT / "data" / "gold"
 LAYERS = ("quotes", "attributions", "hedges", "boosters")

@@ -21,9 +21,9 @@ import re
 from collections.abc import Sequence
 
 from analysis import analyse, find_hedges
+from analysis.detect.hedging import SZEGED_TYPE, detect_hedges
 from analysis.evaluation.matching import PRF, overlaps
 from analysis.evaluation.szeged_gold import CUE_TYPES, GoldCue, GoldSentence
-from analysis.hedging import SZEGED_TYPE, detect_hedges
 from analysis.records import Span
 
 SPLITS = ("dev", "test", "all")

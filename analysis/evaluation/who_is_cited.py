@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import analysis
-from analysis.audit import DOMINANT_SHARE, audit
-from analysis.document import Document
+from analysis.detect.audit import DOMINANT_SHARE, audit
+from analysis.detect.document import Document
 from analysis.evaluation import bbc
 from analysis.evaluation.bbc import Accuracy
 from analysis.evaluation.matching import PRF

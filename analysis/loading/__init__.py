@@ -23,7 +23,7 @@ section        string                   from the source, else the sub-folder it 
 language       string                   ISO 639-1; declared by the source, else detected
                                         with py3langid
 source_path    string                   the file (``archive.zip/member`` inside archives)
-n_words        Int64                    ``analysis.text.count_words(text)``
+n_words        Int64                    ``analysis.nlp.text.count_words(text)``
 boilerplate    string                   promotion/footer lines removed from the text
 duplicate_of   string                   ``article_id`` of an earlier row with the same text
 ============== ======================== ==================================================
@@ -42,7 +42,7 @@ The load report, in ``df.attrs`` (plain data, so ``pd.concat`` keeps working):
   name that is not UTF-8); ``analysis.load_notes(df)`` shows it as a DataFrame.
 - ``ignored``: files passed over on purpose (README*, LICENSE*, SOURCE*, NOTICE*,
   dotfiles, ``.dtd``, brat ``.ann``, PolNeAR's ``metadata.tsv``, and the sidecar
-  ``metadata.csv`` at the top of a folder given, which ``analysis.sidecar`` reads).
+  ``metadata.csv`` at the top of a folder given, which ``analysis.present.sidecar`` reads).
 - ``layouts``: rows per detected layout, e.g. ``{"reuters21578": 19043}``.
 - ``records_seen``: records the readers met, counted apart from rows and skips: one per
   file for one-article formats, one per line/row/item/story/response for JSONL, CSV,

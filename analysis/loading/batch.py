@@ -1,6 +1,6 @@
 """One load: the one loop from file entries to the article table and its load report.
 
-``load_articles`` and the chunks of ``analysis.streaming`` both find their files with
+``load_articles`` and the chunks of ``analysis.scale.streaming`` both find their files with
 ``find`` and load them with ``load``, so the two cannot drift apart.
 
 The report counts ``records_seen`` from what the readers meet (``Tally``), not from the

@@ -14,7 +14,7 @@
    to plain spaces, each line trimmed, blank lines dropped (paragraphs are lines).
 3. ``split_boilerplate``: publisher promotion and footer lines (newsletter sign-ups,
    "Read more:", copyright lines, ...) move out of the text into a separate list. The
-   patterns are data, in ``analysis/lexicons/boilerplate.tsv``: ``edge`` patterns are
+   patterns are data, in ``analysis/nlp/lexicons/boilerplate.tsv``: ``edge`` patterns are
    applied only to the run of lines at the start and at the end of a text (where
    footers live), so a story paragraph in the middle is never eaten; ``line`` patterns
    match a whole short line anywhere ("Advertisement", "READ MORE: ...").
@@ -28,7 +28,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.lexicons import load_lexicon
+from analysis.nlp.lexicons import load_lexicon
 
 
 class NotText(ValueError):
@@ -183,7 +183,7 @@ class BoilerplateRule:
 
 @cache
 def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
-    """The rules of ``analysis/lexicons/boilerplate.tsv``, compiled once."""
+    """The rules of ``analysis/nlp/lexicons/boilerplate.tsv``, compiled once."""
     return tuple(
         BoilerplateRule(row["where"], re.compile(row["pattern"], re.IGNORECASE),
                         int(row["max_words"]))

@@ -7,7 +7,7 @@
   ``SOURCE*``, ``NOTICE*``, dotfiles, SGML ``.dtd`` files, brat ``.ann`` annotation files
   (gold, see ``polnear_gold``), a PolNeAR ``metadata.tsv`` (read with its texts) and
   the ``metadata.csv`` at the top of a folder given (its sidecar, read by
-  ``analysis.sidecar``: metadata for the articles, no article itself).
+  ``analysis.present.sidecar``: metadata for the articles, no article itself).
 - Everything else found is an entry, and an entry that cannot be read is a skip with its
   reason: a folder the user may not list, a FIFO, device or socket, a broken symbolic
   link, a file that cannot be opened.
@@ -43,7 +43,7 @@ from analysis.loading.model import LoadOptions, Part, Skip, Source
 
 IGNORED_PREFIXES = ("readme", "license", "licence", "source", "notice")
 IGNORED_EXTENSIONS = (".dtd", ".ann")
-SIDECAR = "metadata.csv"  # a corpus folder's metadata for its files (analysis.sidecar)
+SIDECAR = "metadata.csv"  # a corpus folder's metadata for its files (analysis.present.sidecar)
 # Formats with one article per file: the per-record limit applies to the whole file.
 ONE_ARTICLE = frozenset({"txt", "text", "md", "markdown", "html", "htm", "xhtml"})
 # Formats whose readers stream a file on disk (a line or row at a time).
@@ -55,7 +55,7 @@ _SPECIAL = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character 
 @dataclass(frozen=True, slots=True)
 class FileEntry:
     """A file found on disk, with its path relative to the root the user gave
-    (``part``: only that slice of it, for the chunks of ``analysis.streaming``)."""
+    (``part``: only that slice of it, for the chunks of ``analysis.scale.streaming``)."""
 
     path: Path
     display: str

@@ -20,7 +20,7 @@ import pandas as pd
 from analysis.loading import language
 from analysis.loading.cleaning import normalise, split_boilerplate
 from analysis.loading.model import Article, LoadOptions, Skip, Source
-from analysis.text import count_words
+from analysis.nlp.text import count_words
 
 COLUMNS: dict[str, str] = {
     "article_id": "string", "title": "string", "text": "string", "outlet": "string",

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from analysis.loading.cleaning import browser_codec, decode_declared, looks_binary, normalise
 from analysis.loading.model import Article, LoadOptions, Outcome, Skip, Source, Tally
-from analysis.text import count_words
+from analysis.nlp.text import count_words
 
 TRAFILATURA_OPTIONS: dict[str, object] = {
     "with_metadata": True, "include_comments": False, "include_tables": True,

@@ -484,7 +484,7 @@ def cut(path: Path, part_bytes: int, *, limit: int) -> list[Part]:
     format). ``limit``: ``Limits.max_record_bytes`` (a longer JSON line is not read,
     a longer CSV cell ends the rows).
 
-    For the streaming command (``analysis.streaming.plan_chunks``): a cut falls after
+    For the streaming command (``analysis.scale.streaming.plan_chunks``): a cut falls after
     a line of JSON Lines, after a data row of a CSV (found by ``csv.reader`` itself, so
     a quoted cell holding line breaks is never cut). Each ``Part`` knows the number of
     its first line or row, so its records keep the keys (``line 120``, ``row 40``) and

@@ -1,0 +1,3 @@
+"""The detectors: quotes, cues, mentions, coreference, attributions, sources, hedges and
+boosters (their records are analysis.records).
+"""

@@ -1,0 +1,345 @@
+"""Coreference of source mentions: "Kadyrov" and "he" are "Ramzan Kadyrov".
+
+A ``Registry`` keeps the distinct sources of one text in order of first mention. Each
+new mention is resolved with a few rules, tried in order:
+
+1. a pronoun, with agreement: "he"/"she" -> the last single person (named, or an unnamed
+   role such as "the premier", "a police spokeswoman") whose gender is unknown or the
+   pronoun's, else one whose gender was only guessed from a first name (the text wins;
+   the evidence becomes ``pronoun``); "it" -> the last organisation, medium or
+   document; "they" -> the last group;
+2. a named person: the same surname as a person already seen ("Kadyrov" -> "Ramzan
+   Kadyrov"); the canonical name is the fullest form seen first;
+3. a one-word name typed organisation for want of evidence ("Tesco") is a person when
+   the text names a person with that surname ("Ms Tesco", "Ann Tesco");
+4. an identical mention (same words without the determiner; "TimeWarner" = "Time
+   Warner") -> the same source;
+5. a definite description ("the source", "the spokesman", "the documentary") or a bare
+   noun ("officials") -> the last source with that head noun or that role noun (not a
+   bare noun with words after its head, which names something new: "figures compiled
+   by X"); "the company" -> the last named organisation;
+6. otherwise a new source, named by its first full mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analysis.detect.mentions import (
+    INDEFINITE,
+    NOUNS,
+    PEOPLE_NOUNS,
+    MentionInfo,
+    canonical_text,
+    describe,
+)
+from analysis.nlp import gazetteer, syntax
+from analysis.nlp.words import COURTESY_TITLES, HONORIFICS
+
+GROUP_TYPES = ("organisation", "anonymous", "media")
+THING_TYPES = ("organisation", "media", "document")
+PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
+DEFINITE = ("the", "this", "that")
+#: The end of a sentence: a stop, question or exclamation mark (and a closing quote).
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
+# "Ms Lund", "Dr. Lund", or a census first name before a capitalised word ("Carol Lund").
+# A possessive ("Mr Mallon's arguments") names no one who could speak next, so it is left out.
+# A capitalised word (an initial or a title may keep its full stop), a following "'s" or
+# other clitic (a possessive names no one who could speak next: "Mr Mallon's arguments";
+# "I'm" is no surname) and the spaces after it.
+_CAPITALISED = re.compile(r"([A-Z][\w-]*)(\.)?(['’]\w*)?([^\S\n]+)?")
+#: Words after a surname that are no surname ("Bruce L Castor Jr").
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_PERSON_TITLES = COURTESY_TITLES | {"prof"}
+
+
+@dataclass(slots=True)
+class Entry:
+    """One distinct source and everything learnt about it."""
+
+    name: str
+    source_type: str
+    role: str | None
+    head: str
+    keys: set[str] = field(default_factory=set)
+    mentions: int = 0
+    gender: str | None = None
+    gender_evidence: str | None = None
+    plural: bool = False
+    position: int = -1
+    #: offset of the first mention (-1: not known)
+    first_position: int = -1
+
+    @property
+    def single_person(self) -> bool:
+        """A person "he" or "she" can refer to: named, or one unnamed person with a role."""
+        return self.source_type == "named_person" or (
+            not self.plural and self.source_type in ("anonymous", "unknown")
+            and self.role is not None)
+
+
+def people_named_in(text: str) -> list[tuple[int, str, str]]:
+    """``(start, name, surname)`` of the people a text names, in text order.
+
+    People are named with a title ("Ms Lund", "Dr Ann Lowe") or a full name whose first
+    word is a first name or no common word ("Carol Lund", "Ramzan Kadyrov"; not "Time
+    Warner", "Greater London", "Councillor Ravi"); later mentions by surname alone
+    ("Wenger") count too. Surnames are lower-case. One pass over the capitalised words.
+    """
+    words: list[_Word] = [
+        (m.start(), first, bool(clitic),
+         m.end() if spaces and _may_continue(first, bool(stop)) else -1)
+        for m in _CAPITALISED.finditer(text) for first, stop, clitic, spaces in (m.groups(),)
+    ]
+    found = []
+    count = len(words)
+    for i, (start, first, _, next_start) in enumerate(words):
+        if i + 1 == count or words[i + 1][0] != next_start:
+            continue  # no capitalised word right after: no name starts here
+        run = _following_run(words, i)
+        while run and run[-1][1].lower() in _NAME_SUFFIXES:
+            run = run[:-1]
+        if not run or run[-1][2] or len(run[-1][1]) < 2:
+            continue  # "Dr Miriam Achebe-Lowe's": a possessive
+        last_start, last = run[-1][:2]
+        if first.lower() in _PERSON_TITLES or _opens_full_name(first):
+            found.append((start, text[start:last_start + len(last)], last.lower()))
+    surnames = {surname: name for _, name, surname in found if " " in name}
+    found += [(start, surnames[word.lower()], word.lower())
+              for start, word, possessive, _ in words
+              if not possessive and word.lower() in surnames]
+    return sorted(set(found))
+
+
+#: A capitalised word: where it starts, its text, whether "'s" follows, and where the next
+#: word must start to belong to the same name (-1: no next word). Plain tuples: a text
+#: has hundreds of them.
+_Word = tuple[int, str, bool, int]
+
+
+def _may_continue(word: str, full_stop: bool) -> bool:
+    """A word with a full stop continues a name only as an initial or a title ("J.",
+    "Dr."); otherwise the stop ends a sentence."""
+    return not full_stop or len(word) == 1 or word.lower() in _PERSON_TITLES
+
+
+def _following_run(words: list[_Word], i: int) -> list[_Word]:
+    """Up to three capitalised words right after word ``i`` ("Ann Lowe" after "Dr")."""
+    run: list[_Word] = []
+    previous = words[i]
+    for word in words[i + 1:i + 4]:
+        if previous[2] or word[0] != previous[3]:
+            break
+        run.append(word)
+        previous = word
+    return run
+
+
+def _opens_full_name(word: str) -> bool:
+    """Whether ``word`` can open a full name: a first name, or no common word, place,
+    role or title."""
+    lower = word.lower()
+    if not word[1:].islower() or NOUNS.get(lower) == "role" or lower in HONORIFICS:
+        return False
+    return gazetteer.is_first_name(word) or not (
+        syntax.is_common_word(word) or gazetteer.is_place(word))
+
+
+class Registry:
+    """The distinct sources of one text, filled mention by mention in text order.
+
+    ``text`` (optional) is the whole text, read only when a one-word name needs the
+    evidence of rule 3.
+    """
+
+    def __init__(self, text: str = "") -> None:
+        self.entries: list[Entry] = []
+        self.aliases: dict[int, int] = {}
+        self._recent: list[int] = []
+        self._text = text
+        self._named: list[tuple[int, str, str]] | None = None
+
+    def _use(self, index: int, position: int = -1) -> int:
+        self.entries[index].mentions += 1
+        self.entries[index].position = max(self.entries[index].position, position)
+        if index in self._recent:
+            self._recent.remove(index)
+        self._recent.append(index)
+        return index
+
+    def _last(self, accept) -> int | None:
+        for index in reversed(self._recent):
+            if accept(self.entries[index]):
+                return index
+        return None
+
+    def _pronoun(self, word: str, position: int) -> int | None:
+        """The entry a pronoun refers to (rule 1), learning a gender from "he" or "she".
+
+        A person the text names after the last agreeing source and before the pronoun
+        ("Green MP Carol Lund welcomed ... But she added") is a nearer antecedent."""
+        if word in PERSON_PRONOUNS:
+            gender = PERSON_PRONOUNS[word]
+            index = self._last(lambda e: e.single_person and e.gender in (None, gender))
+            since = self.entries[index].position if index is not None else -1
+            named = self._named_person_between(since, position, gender)
+            if named is not None:
+                index = named
+            if index is None:  # the text's pronoun wins over a guess from a first name
+                index = self._last(lambda e: e.single_person
+                                   and e.gender_evidence == "first_name")
+            if index is not None and self.entries[index].gender_evidence in (None, "first_name"):
+                self.entries[index].gender = gender
+                self.entries[index].gender_evidence = "pronoun"
+            return index
+        if word == "it":
+            return self._last(lambda e: e.source_type in THING_TYPES and not e.plural)
+        if word in ("they", "them"):
+            return self._last(lambda e: e.source_type in GROUP_TYPES or e.plural)
+        return None
+
+    def _people(self) -> list[tuple[int, str, str]]:
+        if self._named is None:
+            self._named = people_named_in(self._text)
+        return self._named
+
+    def _named_person_between(self, start: int, end: int, gender: str) -> int | None:
+        """The entry of the last person named in ``text[start:end]`` whose gender agrees."""
+        for position, name, _ in reversed(self._people()):
+            if position >= end:
+                continue
+            if position <= start:
+                return None
+            info = describe(name)
+            if info.source_type == "named_person" and info.gender in (None, gender):
+                index = self.resolve(name, info, count=False, position=position)
+                return index if index >= 0 else None
+        return None
+
+    def _is_person_surname(self, key: str) -> bool:
+        return any(e.source_type == "named_person" and key in e.keys for e in self.entries)
+
+    def _named_in_text(self, key: str) -> bool:
+        return any(surname == key for _, _, surname in self._people())
+
+    def resolve(self, mention: str, info: MentionInfo, *, count: bool = True,
+                position: int = -1) -> int:
+        """Index of the entry ``mention`` refers to, creating one when needed (-1: none).
+
+        ``position`` is the mention's offset in the text (for rule 1); ``count=False``
+        looks up without counting a mention."""
+        if info.pronoun:
+            index = self._pronoun(info.head, position)
+            if index is None:
+                return -1
+            return self._done(index, count, position)
+        if info.guessed and (self._is_person_surname(info.head)
+                             or self._named_in_text(info.head)):
+            info = MentionInfo("named_person", None, info.name, info.head, info.head)
+        if info.source_type == "named_person" and info.name:
+            surname = info.key
+            for index in reversed(self._recent):
+                entry = self.entries[index]
+                if entry.source_type == "named_person" and surname in entry.keys:
+                    if len(info.name.split()) > len(entry.name.split()) and (
+                        len(entry.name.split()) == 1
+                    ):
+                        entry.name = info.name
+                    if entry.role is None and info.role:
+                        entry.role = info.role
+                    if entry.gender is None and info.gender:
+                        entry.gender, entry.gender_evidence = info.gender, info.gender_evidence
+                    return self._done(index, count, position)
+            return self._new(self._entry(info.name, info, {surname}), count, position)
+        key = info.key
+        first = mention.split()[0].lower() if mention.split() else ""
+        if first in ("another", "other"):
+            return self._new(self._entry(canonical_text(mention), info, {mention.lower()}),
+                             count, position)
+        for index in reversed(self._recent):
+            if key and key in self.entries[index].keys:
+                return self._done(index, count, position)
+        postmodified = mention.split()[-1].lower() != info.head  # "figures compiled by X"
+        if first not in INDEFINITE and info.head and (first in DEFINITE or not postmodified):
+            for index in reversed(self._recent):
+                entry = self.entries[index]
+                role_words = (entry.role or "").lower().split()
+                if entry.head == info.head or info.head in role_words:
+                    entry.keys.add(key)
+                    return self._done(index, count, position)
+        if first in DEFINITE and info.name is None and info.source_type == "organisation":
+            index = self._last(lambda e: e.source_type == "organisation" and e.name[:1].isupper())
+            if index is not None:
+                self.entries[index].keys.add(key)
+                return self._done(index, count, position)
+        return self._new(self._entry(canonical_text(mention), info, {key}), count, position)
+
+    @staticmethod
+    def _entry(name: str, info: MentionInfo, keys: set[str]) -> Entry:
+        return Entry(name, info.source_type, info.role, info.head, keys,
+                     gender=info.gender, gender_evidence=info.gender_evidence,
+                     plural=info.plural)
+
+    def final(self, index: int) -> int:
+        """The entry ``index`` stands for after ``merge_roles`` (itself when unmerged)."""
+        while index in self.aliases:
+            index = self.aliases[index]
+        return index
+
+    def merge_roles(self) -> None:
+        """Join a role-only source ("Chechen leader", seen first in a headline) to the one
+        named person who later carries that role ("Chechen leader Ramzan Kadyrov")."""
+        for index, entry in enumerate(self.entries):
+            if entry.source_type == "named_person" or not entry.role:
+                continue
+            role = entry.role.lower()
+            matches = [i for i, other in enumerate(self.entries)
+                       if other.source_type == "named_person" and other.role
+                       and other.role.lower().endswith(role)]
+            if len(matches) == 1:
+                self.aliases[index] = matches[0]
+                self.entries[matches[0]].mentions += entry.mentions
+
+    def merge_delayed_name(self) -> None:
+        """Join the unnamed person who opens a story ("A Brindlemoor landlord fined £12,000
+        ... has claimed") to the person whose full name opens the next sentence ("Victor
+        Stanmore, 58, told ..."): the delayed identification of a news lede."""
+        lede = next((i for i, e in enumerate(self.entries) if e.first_position >= 0), None)
+        if lede is None or lede in self.aliases:
+            return
+        entry = self.entries[lede]
+        if not (entry.single_person or entry.head in PEOPLE_NOUNS) or entry.plural or (
+                entry.source_type not in ("anonymous", "unknown")
+                or entry.name.split()[0].lower() not in ("a", "an")
+                or self._text[:entry.first_position].strip()):
+            return
+        end = _SENTENCE_END.search(self._text, entry.first_position)
+        if end is None:
+            return
+        surname = next((surname for position, name, surname in self._people()
+                        if position == end.end() and len(name.split()) > 1), None)
+        named = next((i for i, e in enumerate(self.entries)
+                      if e.source_type == "named_person" and surname in e.keys), None)
+        if named is None:
+            return
+        self.aliases[lede] = named
+        self.entries[named].mentions += entry.mentions
+
+    def _done(self, index: int, count: bool, position: int) -> int:
+        """Record a mention of entry ``index`` at ``position`` (counted when ``count``)."""
+        if count:
+            return self._use(index, position)
+        entry = self.entries[index]
+        entry.position = max(entry.position, position)
+        return index
+
+    def _new(self, entry: Entry, count: bool, position: int) -> int:
+        entry.first_position = position
+        self.entries.append(entry)
+        index = len(self.entries) - 1
+        if count:
+            return self._use(index, position)
+        entry.position = position
+        self._recent.append(index)
+        return index

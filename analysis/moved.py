@@ -35,16 +35,40 @@ MOVED = {
 }
 
 
+#: old paths that are not kept (the name is a public function now) -> where the module is
+NOT_KEPT = {f"analysis.{name}": new for name, new in (
+    ("quotes", "analysis.detect.quotes"), ("sources", "analysis.detect.sources"),
+    ("highlight", "analysis.present.highlight"), ("explore", "analysis.present.explore"))}
+
+
+def new_path(name: str) -> str | None:
+    """The new dotted path of an old one, also below a moved package ("analysis.site.build"
+    -> "analysis.present.site.build"); ``None`` for a path that did not move.
+
+    >>> new_path("analysis.site.build"), new_path("analysis.api")
+    ('analysis.present.site.build', None)
+    """
+    for old, new in MOVED.items():
+        if name == old or name.startswith(old + "."):
+            return new + name[len(old):]
+    return None
+
+
 class _OldPath(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Finds an old path of ``MOVED`` and loads it as the module at its new path."""
 
     def find_spec(self, name: str, path: object = None, target: object = None):
-        if name not in MOVED:
+        for old, new in NOT_KEPT.items():
+            if name == old or name.startswith(old + "."):
+                raise ModuleNotFoundError(
+                    f"{name} moved to {new + name[len(old):]} ({old} is the public function "
+                    "now)", name=name)
+        if new_path(name) is None:
             return None
         return importlib.util.spec_from_loader(name, self)
 
     def create_module(self, spec) -> ModuleType:
-        return importlib.import_module(MOVED[spec.name])
+        return importlib.import_module(new_path(spec.name))
 
     def exec_module(self, module: ModuleType) -> None:
         """The module at its new path is already run."""

@@ -270,3 +270,9 @@ def test_old_module_paths_are_the_moved_modules() -> None:
         assert (REPO_ROOT / (new.replace(".", "/") + ".py")).is_file() or (
             REPO_ROOT / new.replace(".", "/")).is_dir(), old
     assert callable(importlib.import_module("analysis").quotes)
+    # below a moved package: the same object, not a second copy
+    import analysis.present.site.build
+
+    assert importlib.import_module("analysis.site.build") is analysis.present.site.build
+    with pytest.raises(ModuleNotFoundError, match="moved to analysis.detect.quotes"):
+        importlib.import_module("analysis.quotes")

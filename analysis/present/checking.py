@@ -1,6 +1,6 @@
 """Record tables laid out for checking by hand: each row carries its story and sentence.
 
-``for_checking(records, articles)`` adds to any record table of ``analysis.detect.quotes``,
+``for_checking(records, articles)`` adds to any record table of ``analysis.quotes``,
 ``attributions``, ``hedges`` or ``boosters`` the article's ``title``, ``outlet`` and
 ``date``, the ``sentence`` that holds the record, and an empty ``correct?`` column, so a
 reader can judge each row in a spreadsheet without joining tables. ``sources`` (one row

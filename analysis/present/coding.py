@@ -98,7 +98,7 @@ def export_for_coding(records_table: pd.DataFrame, path: str | Path, *, n: int =
     that start like a formula get a leading ``'``, Excel cells are strings, control
     characters are replaced, and the CSV has a UTF-8 byte-order mark.
 
-    ``records_table`` is ``analysis.detect.quotes``, ``attributions``, ``hedges`` or ``boosters``;
+    ``records_table`` is ``analysis.quotes``, ``attributions``, ``hedges`` or ``boosters``;
     pass ``articles`` to include the surrounding text. With ``blind=True`` the coder files
     leave out the detector's label and rule, which go to ``<path>_key.csv``. Returns the
     full sample (with ``detector_label``); ``.attrs["files"]`` lists the files written.

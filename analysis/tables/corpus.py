@@ -8,7 +8,7 @@ empty profile row with a ``note`` saying why.
 
 These are the plain table functions: an article table (``article_id``, ``text``,
 optionally ``title`` and ``language``) in, a DataFrame out, in this process. The public
-functions (``analysis.detect.quotes``..., in ``analysis.api``) choose an engine and run these
+functions (``analysis.quotes``..., in ``analysis.api``) choose an engine and run these
 through it (``analysis.scale.engines``).
 """
 

@@ -48,22 +48,25 @@ def sourcing_findings(profile: pd.DataFrame) -> list[Finding]:
     found = []
     single = _count(profile, "n_sources", lambda v: v == 1)
     found.append(Finding(f"{int(single.sum()):,} {of_n} rely on a single source.",
-                         _ids(profile, single), "sources"))
+                         _ids(profile, single), "single_source"))
     none = _count(profile, "n_sources", lambda v: v == 0)
     found.append(Finding(f"{int(none.sum()):,} {of_n} cite no source that the detector "
                          "could find.", _ids(profile, none), "sources"))
-    dominant = _count(profile, "top_source_share", lambda v: v >= 0.5) & \
-        _count(profile, "n_sources", lambda v: v >= 2)
-    found.append(Finding(f"In {int(dominant.sum()):,} {of_n} with two or more sources, "
-                         "one source carries at least half of the attributions.",
-                         _ids(profile, dominant), "sources"))
+    several = _count(profile, "n_sources", lambda v: v >= 2)
+    dominant = _count(profile, "top_source_share", lambda v: v >= 0.5) & several
+    found.append(Finding(f"In {int(dominant.sum()):,} of "
+                         f"{plural(int(several.sum()), 'story', 'stories')} with two or more "
+                         "sources, one source carries at least half of the attributions.",
+                         _ids(profile, dominant), "dominant_source"))
     anonymous = _count(profile, "n_anonymous_sources", lambda v: v > 0)
     total = pd.to_numeric(profile.get("n_sources"), errors="coerce").sum()
     anon_total = pd.to_numeric(profile.get("n_anonymous_sources"), errors="coerce").sum()
-    share = f"; anonymous sources are {percent(anon_total / total)} of all " \
+    share = f"; they are {percent(anon_total / total)} of all " \
             f"{number(total)} distinct sources" if total else ""
-    found.append(Finding(f"{int(anonymous.sum()):,} {of_n} cite at least one anonymous "
-                         f"source{share}.", _ids(profile, anonymous), "source_type"))
+    found.append(Finding(f"{int(anonymous.sum()):,} {of_n} cite at least one unnamed source "
+                         "(officials, spokespeople, people familiar with a matter: source "
+                         f"type anonymous; the standards audit below counts only those kept "
+                         f"anonymous){share}.", _ids(profile, anonymous), "source_type"))
     refusal = _count(profile, "n_refusals", lambda v: v > 0)
     found.append(Finding(f"{int(refusal.sum()):,} {of_n} report that someone declined or "
                          "refused to comment.", _ids(profile, refusal), "cues"))
@@ -86,7 +89,7 @@ def sourcing_findings(profile: pd.DataFrame) -> list[Finding]:
 
 
 def gender_finding(sources: pd.DataFrame) -> Finding | None:
-    """Women's share of person sources, when ``analysis.detect.sources`` has ``gender``."""
+    """Women's share of person sources, when ``analysis.sources`` has ``gender``."""
     if "gender" not in sources or sources.empty:
         return None
     gender = sources["gender"].astype("string")

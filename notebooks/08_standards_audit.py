@@ -40,8 +40,8 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis.present.nbtools import open_corpus
 from analysis.paths import resolve
+from analysis.present.nbtools import open_corpus
 
 # %% tags=["parameters"]
 CORPUS = "data/articles"  # a folder or file; relative to the repository root

@@ -95,6 +95,9 @@ def test_no_gender_for_organisations_documents_and_groups(text, name):
     # an unnamed person's own mention names the body; an unknown name is no nationality
     ("A spokesperson for Castellan Freight said the company does not comment.",
      "spokesperson", "business"),
+    # an adjective that is no nationality names no state ("Human Rights Watch")
+    ("A spokeswoman for Human Rights Watch said the law was unjust.", "spokeswoman",
+     "civil_society"),
     # a company name ends in a common noun that is no surname
     ("Greyhollow Water did not respond to a request for comment.", "Greyhollow",
      "business"),

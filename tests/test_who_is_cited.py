@@ -48,6 +48,14 @@ def test_gender_of_a_person_source(text, name, gender, evidence):
     assert gender in GENDERS and (evidence is None or evidence in GENDER_EVIDENCE)
 
 
+def test_a_surname_the_census_lacks_is_a_person_by_its_ending():
+    # the README's own example: "Kadyrov" alone is no company
+    [source] = analysis.find_sources("Kadyrov said the spies may be there.")
+    assert (source.source_type, source.affiliation) == ("named_person", "other")
+    assert analysis.find_sources("Gazprom said exports would rise.")[0].source_type == (
+        "organisation")
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Acme Holdings said profits had doubled.", "Acme"),
     ("Residents said the water had been brown for weeks.", "Residents"),

@@ -162,8 +162,9 @@ _PEOPLE_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents")
 def _single_name_type(word: str) -> tuple[str, bool]:
     """Type of a one-word name with no title, honorific or first name beside it.
 
-    A country or capital stands for its government ("Japan said"); a common surname is a
-    person ("Cook said"); a plural common noun opening a sentence is a group of people
+    A country or capital stands for its government ("Japan said"); a common surname, or a
+    word ending like a surname the census lacks, is a person ("Cook said", "Kadyrov
+    said"); a plural common noun opening a sentence is a group of people
     ("Campaigners said"); anything else is taken for an organisation ("Tesco said",
     "Labour said"), a guess that ``analysis.detect.coreference`` overrules when the text names a
     person with that surname. Returns ``(source_type, guessed)``.
@@ -177,6 +178,8 @@ def _single_name_type(word: str) -> tuple[str, bool]:
         return "named_person", False
     if syntax.lexicon_tag(word.lower()) == "NNS" or word.lower().endswith(_PEOPLE_PLURALS):
         return "anonymous", False  # "Campaigners", "Organisers"
+    if gazetteer.has_surname_ending(word) and not syntax.is_common_word(word):
+        return "named_person", False  # "Kadyrov said", "Zelensky said"
     return "organisation", True
 
 

@@ -80,6 +80,22 @@ def _places() -> frozenset[str]:
     return frozenset(n.lower() for n in names)
 
 
+#: Endings of Slavic, Georgian, Armenian, Greek, Romanian and Turkish surnames, which the
+#: US census lists mostly lack ("Kadyrov", "Zelensky", "Saakashvili", "Papadopoulos").
+SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "sky", "skiy", "ski", "ska", "enko", "vich",
+                   "vic", "ić", "escu", "opoulos", "yan", "dze", "shvili", "oglu")
+
+
+def has_surname_ending(word: str) -> bool:
+    """Whether ``word`` ends like a surname of ``SURNAME_ENDINGS`` (and is long enough
+    to be one).
+
+    >>> has_surname_ending("Kadyrov"), has_surname_ending("Tesco")
+    (True, False)
+    """
+    return len(word) > 4 and word[:1].isupper() and word.lower().endswith(SURNAME_ENDINGS)
+
+
 #: Endings of nationality adjectives ("Russian", "Chinese", "British", "Iraqi", "French").
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ch")
 

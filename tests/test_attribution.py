@@ -122,6 +122,13 @@ def test_nouns_are_not_cues():
     assert cues == ["said"] or cues == []
 
 
+def test_suspects_is_a_noun_unless_a_subject_or_a_clause_goes_with_it():
+    text = "The law puts terror suspects under house arrest, placing terrorism suspects at home."
+    assert analysis.find_attributions(text) == []
+    [verb] = analysis.find_attributions("The inspector suspects that the fire was deliberate.")
+    assert (verb.cue, verb.source_text) == ("suspects", "The inspector")
+
+
 def test_cues_inside_quotes_are_not_attributions():
     text = '"I never said that," Smith said.'
     attributions = analysis.find_attributions(text)

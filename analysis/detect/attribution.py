@@ -54,7 +54,7 @@ _NOUN_LIKE = word_set(
     "state attack plan comment remark challenge question charge hope fear doubt call report "
     "promise estimate answer reply demand request view wish quote note support back "
     "pledge tweet post concern warn find show list thank welcome comment cite forecast "
-    "record release decline praise criticize criticise accuse blame"
+    "record release decline praise criticize criticise accuse blame suspect"
 )
 _SUBJECT_BEFORE_BASE = word_set("i we you they who people police children men women")
 _QUOTING = re.compile(r"\b(?:[Qq]uoting|[Cc]iting)\s+([^,;:]{2,60}?)\s*,")

@@ -13,7 +13,7 @@ from analysis.paths import REPO_ROOT
 from analysis.present import grouping
 from analysis.present.sidecar import load_corpus
 from analysis.present.site.accuracy import ACCURACY
-from analysis.present.site.articles import cell_links, link_cells
+from analysis.present.site.articles import article_body, cell_links, link_cells
 from analysis.present.site.findings import sourcing_findings
 
 MODULES = ["analysis.present.grouping", "analysis.present.checking", "analysis.tables.spreadsheets",
@@ -80,3 +80,18 @@ def test_findings_count_from_the_data():
     single = next(f for f in found.values() if "single source" in f.sentence)
     assert single.sentence.startswith("1 of 3 stories") and single.article_ids == ["a"]
     assert all("nan" not in f.sentence.lower() for f in found.values())
+    dominant = next(f for f in found.values() if "two or more sources" in f.sentence)
+    # only "c" has two or more sources, and it is the one dominated
+    assert dominant.sentence.startswith("In 1 of 1 story with two or more sources")
+    assert dominant.article_ids == ["c"] and dominant.error == "dominant_source"
+
+
+def test_a_page_of_an_article_in_another_language_says_it_was_not_analysed():
+    article = pd.Series({"article_id": "x1", "title": "Los ferris vuelven", "language": "es",
+                         "text": "Los ferris entre el puerto y la isla volverán."})
+    body = article_body(article, {"sources": pd.DataFrame()}, "<p>view</p>")
+    assert "Not analysed: the detectors read English only (language es)" in body
+    assert "<h2>Sources</h2>" not in body
+    english = article_body(article.replace("es", "en"),
+                           {"sources": pd.DataFrame()}, "<p>view</p>")
+    assert "<h2>Sources</h2>" in english and "None found." in english

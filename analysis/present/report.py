@@ -145,7 +145,8 @@ def execute_notebook(notebook: Path, corpus: Path, workdir: Path, *,
                      timeout: int = 600, group_by: str = "auto",
                      kernel: object | None = None) -> nbformat.NotebookNode:
     """Run ``notebook`` (``.ipynb``, or a percent ``.py`` not yet paired) headless with
-    ``CORPUS`` and ``GROUP_BY`` set; raise ``ReportError`` on a failing cell.
+    ``CORPUS`` and ``GROUP_BY`` set (those its parameters cell declares); raise
+    ``ReportError`` on a failing cell.
 
     ``kernel`` is a started kernel (``notebook_kernel``) to run in; None starts one for
     this notebook alone."""
@@ -159,10 +160,13 @@ def execute_notebook(notebook: Path, corpus: Path, workdir: Path, *,
         notebook_input = source
     else:
         notebook_input = notebook
+    declared = papermill.inspect_notebook(str(notebook_input))  # its parameters cell
+    parameters = {name: value for name, value in
+                  {"CORPUS": str(corpus), "GROUP_BY": group_by}.items() if name in declared}
     try:
         papermill.execute_notebook(
             str(notebook_input), str(output),
-            parameters={"CORPUS": str(corpus), "GROUP_BY": group_by},
+            parameters=parameters,
             kernel_name=KERNEL, progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, cwd=str(notebook.parent),
             execution_timeout=timeout, km=kernel, extra_arguments=KERNEL_ARGUMENTS,

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from analysis.loading.language import is_english
 from analysis.present.site.fmt import MISSING, date, is_missing, number, percent, shorten
 from analysis.present.site.glossary import MEASURES
 
@@ -138,13 +139,17 @@ def article_body(article: pd.Series, records: Mapping[str, pd.DataFrame | pd.Ser
     attributions = _records(records.get("attributions"),
                             ["cue", "stance", "source", "source_type", "attribution_kind",
                              "rule", "sentence"])
-    return (f"<h1>{html.escape(str(article.get('title') or article['article_id']))}</h1>\n"
-            f'<p class="muted">{meta}</p>\n{link}'
-            f"{_standards(records.get('standards'))}"
-            "<h2>Profile</h2>\n" + _profile_table(records.get("profile")) +
-            "\n<h2>Sources</h2>\n" +
-            _table(sources, numeric={"mentions", "n_attributions", "words_quoted"}) +
-            "\n<h2>Attributions</h2>\n" + _table(attributions) +
+    head = (f"<h1>{html.escape(str(article.get('title') or article['article_id']))}</h1>\n"
+            f'<p class="muted">{meta}</p>\n{link}')
+    if is_english(article.get("language")):
+        measures = (_profile_table(records.get("profile")) + "\n<h2>Sources</h2>\n" +
+                    _table(sources, numeric={"mentions", "n_attributions", "words_quoted"}) +
+                    "\n<h2>Attributions</h2>\n" + _table(attributions))
+    else:
+        measures = ('<p class="muted">Not analysed: the detectors read English only '
+                    f'(language {html.escape(str(article.get("language")))}).</p>')
+    return (f"{head}{_standards(records.get('standards'))}"
+            "<h2>Profile</h2>\n" + measures +
             "\n<h2>The text, highlighted</h2>\n"
             '<p class="muted">Hover over a mark to see its record and the rule behind it '
             '(<a href="../rules.html">rules</a>, <a href="../glossary.html">glossary</a>).'

@@ -9,12 +9,13 @@ import importlib
 import pandas as pd
 import pytest
 
+import analysis
 from analysis.paths import REPO_ROOT
 from analysis.present import grouping
 from analysis.present.sidecar import load_corpus
 from analysis.present.site.accuracy import ACCURACY
 from analysis.present.site.articles import article_body, cell_links, link_cells
-from analysis.present.site.findings import sourcing_findings
+from analysis.present.site.findings import findings_body, sourcing_findings
 
 MODULES = ["analysis.present.grouping", "analysis.present.checking", "analysis.tables.spreadsheets",
            "analysis.present.site.fmt", "analysis.present.coding"]
@@ -95,3 +96,19 @@ def test_a_page_of_an_article_in_another_language_says_it_was_not_analysed():
     english = article_body(article.replace("es", "en"),
                            {"sources": pd.DataFrame()}, "<p>view</p>")
     assert "<h2>Sources</h2>" in english and "None found." in english
+
+
+def test_an_exact_copy_of_a_story_is_one_story_in_the_findings(tmp_path):
+    one = "Bridge to open\nMayor Ann Cole said the bridge would open. Cole added it was safe."
+    two = ("Depot to close\nUnion officials said the depot would close. A council spokesman "
+           "said it would not. Residents said they had not been told.")
+    for name, text in (("a.txt", one), ("b.txt", two), ("c.txt", one)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    articles = analysis.load_articles(tmp_path)
+    assert articles["duplicate_of"].notna().sum() == 1
+    tables = {"profile": analysis.profile(articles), "sources": analysis.sources(articles),
+              "standards": analysis.standards(articles)}
+    body = findings_body(articles, tables, grouping.choose(articles, "auto"))
+    assert "3 are in English and analysed, counting 1 exact copy of another article once" \
+        in body
+    assert "1 of 2 stories rely on a single source" in body

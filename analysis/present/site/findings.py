@@ -153,8 +153,9 @@ def _stories(ids: list[str], titles: pd.Series) -> str:
             f"<ul>{items}</ul></details>")
 
 
-def corpus_in_numbers(articles: pd.DataFrame, analysed: int, by: str) -> str:
-    """The opening paragraph: articles, skips, words, dates, groups."""
+def corpus_in_numbers(articles: pd.DataFrame, analysed: int, by: str, copies: int = 0) -> str:
+    """The opening paragraph: articles, skips, words, dates, groups; ``copies`` analysed
+    articles left out of the findings as exact copies of another."""
     skipped = len(articles.attrs.get("skipped", []))
     words = pd.to_numeric(articles.get("n_words"), errors="coerce").sum()
     dates = pd.to_datetime(articles.get("published"), utc=True, errors="coerce").dropna() \
@@ -164,7 +165,9 @@ def corpus_in_numbers(articles: pd.DataFrame, analysed: int, by: str) -> str:
     dated = f" ({len(dates):,} dated)" if 0 < len(dates) < len(articles) else ""
     text = (f"{plural(len(articles), 'article')} ({number(words)} words), {span}{dated}; "
             f"{plural(skipped, 'record')} could not be loaded. {analysed:,} are in English "
-            f"and analysed. {grouping.describe(articles, by)}")
+            "and analysed" + (f", counting {plural(copies, 'exact copy', 'exact copies')} of "
+                              "another article once" if copies else "") +
+            f". {grouping.describe(articles, by)}")
     return f"<p>{html.escape(text)}</p>"
 
 
@@ -172,9 +175,17 @@ def findings_body(articles: pd.DataFrame, tables: dict[str, pd.DataFrame], by: s
     """The findings page's body."""
     profile = tables["profile"]
     analysed = profile[profile["note"].isna()] if "note" in profile else profile
+    copies = set(articles.loc[articles["duplicate_of"].notna(), "article_id"].astype(str)) \
+        if "duplicate_of" in articles else set()
+    is_copy = analysed["article_id"].astype(str).isin(copies)
+    analysed = analysed[~is_copy]  # a story copied twice is one story
     titles = articles.set_index(articles["article_id"].astype(str))["title"]
     found = sourcing_findings(analysed)
-    gender = gender_finding(tables.get("sources", pd.DataFrame()))
+    sources = tables.get("sources", pd.DataFrame())
+    if "article_id" in sources:
+        sources = sources[sources["article_id"].astype(str).isin(
+            analysed["article_id"].astype(str))]
+    gender = gender_finding(sources)
     if gender is not None:
         found.append(gender)
     standards = tables.get("standards")
@@ -183,7 +194,9 @@ def findings_body(articles: pd.DataFrame, tables: dict[str, pd.DataFrame], by: s
             analysed["article_id"].astype(str))]
     found.extend(standards_findings(standards))
     found.append(group_finding(analysed, articles, by))
-    parts = ["<h1>Findings</h1>\n", corpus_in_numbers(articles, len(analysed), by),
+    parts = ["<h1>Findings</h1>\n",
+             corpus_in_numbers(articles, len(analysed) + int(is_copy.sum()), by,
+                               copies=int(is_copy.sum())),
              '<p class="muted">Each sentence is computed from this corpus by the detectors; '
              "open the stories behind it to check. The measured error says how often the "
              "detector agrees with people on hand-labelled text: a count can be off by "

@@ -20,8 +20,10 @@ The rule reads the source's mention, its role and the article's description of i
    spokeswoman"), a country, capital or nationality -> ``government_politics`` ("a
    Kremlin official", "Iraqi officials"), any other name is a body whose name says
    nothing ("Ladbrokes spokesman Warren Lush", "head of strategy for Barclays Capital",
-   "BNP leader Nick Griffin"): ``body_affiliation`` (a club in a sports story, else the
-   field of the office held, else ``business``);
+   "BNP leader Nick Griffin"): the organisation word the article puts before its first
+   mention decides (``described_as``: "agriculture department Defra"), else
+   ``body_affiliation`` (a club in a sports story, else the field of the office held,
+   else ``business``);
 5. else the last office word found ("a spokesman" -> ``other``, "officials" ->
    ``government_politics``);
 6. else an organisation with a capitalised name ("Castellan Freight") is a body whose

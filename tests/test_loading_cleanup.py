@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from analysis.loading.cleaning import decode, normalise, split_boilerplate
+import sys
+
+from analysis.loading.cleaning import SPACES, decode, looks_binary, normalise, split_boilerplate
 from analysis.loading.formats.html import Line, continued_body, extract, fill_gaps, tidy
 
 STORY = [
@@ -53,6 +55,26 @@ def test_wire_sign_off_only_on_its_own_line():
 def test_decode_and_normalise():
     assert decode(b"caf\xe9 \x80") == "café €"  # cp1252 fallback
     assert normalise("a\u00a0b\u200bc\r\n\r\n  d ") == "a bc\nd"
+    assert normalise("one\r\rtwo\u2028three\x85\t four\u3000 \u2003five") == \
+        "one\ntwo\nthree\nfour five"
+
+
+def test_every_whitespace_character_is_a_line_break_a_control_or_a_space():
+    """``normalise`` collapses spaces with ``str.split()``: that is only right while every
+    character Python counts as whitespace is turned into a line break, deleted as a
+    control character, or one of ``SPACES``."""
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char.isspace() and char != "\n":
+            assert normalise(f"a{char}b") in ("a\nb", "ab", "a b"), hex(code)
+            assert (normalise(f"a{char}b") == "a b") == (char in SPACES), hex(code)
+
+
+def test_binary_content_is_told_by_its_share_of_control_bytes():
+    assert looks_binary(b"\x01\x02 text") and not looks_binary(b"line\r\n\tindented\x0c")
+    controls = bytes(range(1, 9)) * 10  # 80 control bytes
+    assert looks_binary(controls + b"x" * 700)  # 80 of 780 bytes: more than 10 %
+    assert not looks_binary(controls + b"x" * 720)  # 80 of 800 bytes: 10 %
 
 
 def test_tidy_removes_headline_copies_and_repeated_blocks():

@@ -56,6 +56,8 @@ _STARTS_WITH_DIGIT = re.compile(r"\s*\d")
 # lower-case word ("tribe", "brown") in its training text.
 _TITLE_AT_END = re.compile(r"\b(?:" + "|".join(NAME_TITLES) + r")\.$")
 _STARTS_WITH_CAPITAL = re.compile(r"\s*[A-Z]")
+#: The longest match of ``_NO_BEFORE_NUMBER`` or ``_TITLE_AT_END`` ("Messrs.").
+_LONGEST_AT_END = max(len("No."), *(len(title) + 1 for title in NAME_TITLES))
 
 
 @lru_cache(maxsize=1)
@@ -251,15 +253,33 @@ def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
     ]
     merged: list[Span] = []
     for span in spans:
-        previous = text[merged[-1][0] : merged[-1][1]] if merged else ""
+        previous = merged[-1] if merged else (start, start)
         following = text[span[0] : span[1]]
-        if (_NO_BEFORE_NUMBER.search(previous) and _STARTS_WITH_DIGIT.match(following)) or (
-            _TITLE_AT_END.search(previous) and _STARTS_WITH_CAPITAL.match(following)
-        ) or (_QUOTE_CLOSES_QUESTION.search(previous) and _is_speech_tag(following)):
+        if (_STARTS_WITH_DIGIT.match(following) and _ends_with(_NO_BEFORE_NUMBER, text, previous)) \
+                or (_STARTS_WITH_CAPITAL.match(following)
+                    and _ends_with(_TITLE_AT_END, text, previous)) \
+                or (_QUOTE_CLOSES_QUESTION.search(text[previous[0] : previous[1]])
+                    and _is_speech_tag(following)):
             merged[-1] = (merged[-1][0], span[1])
         else:
             merged.append(span)
     return merged
+
+
+def _ends_with(pattern: re.Pattern[str], text: str, span: Span) -> bool:
+    """Whether ``pattern`` (one of the ``...$`` patterns above, ``_LONGEST_AT_END``
+    characters at most) matches at the end of ``text[span[0]:span[1]]``, reading only its
+    tail: a search from a position also looks at the character before it, which lies
+    inside the span, so the answer is the same as searching the whole span.
+
+    >>> _ends_with(_TITLE_AT_END, "He met Mr.", (0, 10)), _ends_with(_TITLE_AT_END, "XMr.", (0, 4))
+    (True, False)
+    """
+    start, end = span
+    tail = end - _LONGEST_AT_END - 1
+    if tail <= start:
+        return pattern.search(text[start:end]) is not None
+    return pattern.search(text, tail, end) is not None
 
 
 #: The longest sentence the detectors read whole, in characters. A longer one (a

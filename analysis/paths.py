@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
+import platformdirs
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO_ROOT / "data" / "articles"
 SHARED_CORPORA = REPO_ROOT.parent / "shared" / "corpora"
+#: Set it to a writable folder to keep the cache elsewhere (the default is the user cache
+#: folder, ``~/.cache/news-sourcing-analysis`` on Linux, honouring ``XDG_CACHE_HOME``).
+CACHE_ENV = "ANALYSIS_CACHE_DIR"
+
+
+def cache_folder() -> Path:
+    """Where models unpacked from installed packages are kept (NLTK's Punkt files,
+    py3langid's arrays): ``$ANALYSIS_CACHE_DIR``, else the user cache folder of
+    ``platformdirs``. Not created here."""
+    root = os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("news-sourcing-analysis")
+    return Path(root).expanduser()
 
 
 def resolve(path: str | Path) -> Path:

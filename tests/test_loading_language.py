@@ -65,3 +65,30 @@ def test_bbc_is_answered_by_the_short_cut_with_the_same_labels():
     texts = samples(analysis.load_articles(BBC, detect_language=False)["text"])
     assert sum(map(language.plainly_english, texts)) >= 0.99 * len(texts)
     assert {language.identify(t) for t in texts} == {"en"}
+
+
+def test_the_model_kept_in_the_cache_folder_labels_as_the_packaged_one(tmp_path, monkeypatch):
+    """The first load keeps py3langid's arrays in the cache folder; the identifier read back
+    from there gives the packaged model's label, with its scores, on real text of many
+    languages."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    packaged = LanguageIdentifier.from_model_file(MODEL_FILE)
+    packaged.set_languages([c for c in packaged.nb_classes if len(c) == 2])
+    gold = json.loads(ZYTE_GOLD.read_text(encoding="utf-8"))
+    texts = samples(gold[key]["articleBody"] for key in sorted(gold))
+    texts += samples(path.read_text(encoding="latin-1") for path in sorted(BBC.glob("*/00*.txt")))
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path))
+    language._identifier.cache_clear()
+    try:
+        language._identifier()  # unpacks the packaged model and keeps its arrays
+        assert language._model_cache().is_file()
+        language._identifier.cache_clear()
+        cached = language._identifier()  # read back from the cache folder
+        assert {packaged.classify(t)[0] for t in texts} >= {"en", "de", "ja", "ko"}
+        assert [cached.classify(t) for t in texts] == [packaged.classify(t) for t in texts]
+        language._model_cache().write_bytes(b"not a model")  # a damaged file is ignored
+        language._identifier.cache_clear()
+        assert language._identifier().classify(texts[0]) == packaged.classify(texts[0])
+    finally:
+        language._identifier.cache_clear()

@@ -19,7 +19,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import nltk
-import platformdirs
 import punkt as punkt_models
 from nltk.tokenize.punkt import (
     PunktLanguageVars,
@@ -29,6 +28,7 @@ from nltk.tokenize.punkt import (
 )
 
 from analysis.nlp.words import NAME_TITLES, WORD_PATTERN
+from analysis.paths import CACHE_ENV, cache_folder
 from analysis.records import Sentence, Span
 
 # Abbreviations that end with a period in news copy but are missing from the model
@@ -46,9 +46,6 @@ NEWS_ABBREVIATIONS = frozenset(
     }
 )
 
-#: Set it to a writable folder to keep the cache elsewhere (the default is the user cache
-#: folder, ``~/.cache/news-sourcing-analysis`` on Linux, honouring ``XDG_CACHE_HOME``).
-CACHE_ENV = "ANALYSIS_CACHE_DIR"
 _NO_BEFORE_NUMBER = re.compile(r"\b[Nn]o\.$")
 _STARTS_WITH_DIGIT = re.compile(r"\s*\d")
 # Titles before a name (NAME_TITLES) never end a sentence. Punkt's orthographic
@@ -178,10 +175,9 @@ def _write_punkt_tab(folder: Path) -> None:
 
 
 def nltk_data_folder() -> Path:
-    """The folder the Punkt model is written to: ``$ANALYSIS_CACHE_DIR/nltk_data``, else
-    ``nltk_data`` in the user cache folder of ``platformdirs``."""
-    root = os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("news-sourcing-analysis")
-    return Path(root).expanduser() / "nltk_data"
+    """The folder the Punkt model is written to: ``nltk_data`` in
+    ``analysis.paths.cache_folder()``."""
+    return cache_folder() / "nltk_data"
 
 
 def install_nltk_data() -> Path:

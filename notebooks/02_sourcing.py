@@ -84,13 +84,14 @@ plots.show(plots.stacked(by_type, title=f"Distinct sources by type, per {group_b
 # article's own page has its sources).
 
 # %%
-per_article = pd.crosstab(body["article_id"], body["source_type"]) \
-    .reindex(articles["article_id"].astype("string"), fill_value=0) \
-    if not body.empty else pd.DataFrame()
+per_article = nbtools.sources_per_article(body, articles)
 titles = articles.set_index(articles["article_id"].astype("string"))["title"]
 display(per_article.rename(index=lambda a: nbtools.label(titles.get(a))).head(15))
 plots.show(plots.histogram(per_article.sum(axis=1), title="Distinct sources per article",
                            xlabel="sources"))
+if len(per_article) < len(articles):
+    print(f"{len(articles) - len(per_article)} articles in another language were not "
+          "analysed (left out of the chart).")
 
 # %% [markdown]
 # ## Named and anonymous

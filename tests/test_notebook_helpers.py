@@ -110,6 +110,15 @@ def test_profile_with_articles_joins_outlet_and_wire(shipped):
     assert {"outlet", "published", "title", "wire", "group"} <= set(joined.columns)
 
 
+def test_sources_per_article_leaves_out_the_article_not_analysed(shipped):
+    per_article = nbtools.sources_per_article(analysis.sources(shipped), shipped)
+    spanish = shipped.loc[shipped["language"] == "es", "article_id"].tolist()
+    assert len(spanish) == 1 and spanish[0] not in per_article.index
+    assert len(per_article) == len(shipped) - 1
+    seed = per_article.loc[nbtools.pick_example(shipped)["article_id"]]
+    assert seed["named_person"] >= 1 and seed.sum() >= 3
+
+
 # --- scoring -----------------------------------------------------------------------
 
 

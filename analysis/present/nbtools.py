@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.loading.language import is_english
 from analysis.paths import resolve, show_path
 from analysis.present import grouping
 from analysis.present.site.notice import corpus_notice
@@ -161,6 +162,20 @@ def profile_with_articles(articles: pd.DataFrame, by: str = "outlet") -> pd.Data
     flags = pd.DataFrame({"article_id": articles["article_id"].astype("string"),
                           "wire": is_wire(articles).to_numpy()})
     return joined.merge(flags, on="article_id", how="left")
+
+
+def sources_per_article(sources: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Distinct sources per article and source type: one row (``article_id``, string) per
+    article the detectors read, zeros included, one int64 column per source type of
+    ``sources`` (the ``analysis.sources`` table). An article in another language is no
+    row: it was not analysed, so it has no count rather than a count of 0."""
+    languages = articles["language"] if "language" in articles else [None] * len(articles)
+    read = [is_english(language) for language in languages]
+    index = pd.Index(articles.loc[read, "article_id"].astype("string"), name="article_id")
+    if sources.empty:
+        return pd.DataFrame(index=index)
+    return pd.crosstab(sources["article_id"], sources["source_type"]) \
+        .reindex(index, fill_value=0)
 
 
 def top_words_by(table: pd.DataFrame, key: str, value: str, n: int = 15) -> pd.Series:

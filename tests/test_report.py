@@ -218,3 +218,21 @@ def test_sanitise_removes_everything_executable():
                  "onclick", "style=", "<form", "<input", "svg+xml", "alert(1)"):
         assert gone not in lowered, gone
     assert '<div class="ok">t</div>' in clean
+
+
+def test_the_report_command_validates_notebooks_without_the_iri_grammar():
+    """``python -m analysis report`` keeps jsonschema from importing rfc3987_syntax (about
+    2 s of start-up); nbformat still reads and validates every notebook."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from analysis.__main__ import _skip_iri_grammar\n"
+            "_skip_iri_grammar()\n"
+            "import jsonschema, nbformat\n"
+            "for path in sorted(__import__('pathlib').Path('notebooks').glob('*.ipynb')):\n"
+            "    nbformat.validate(nbformat.read(path, as_version=4))\n"
+            "print(sys.modules['rfc3987_syntax'], 'iri' in jsonschema.FormatChecker.checkers)\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split() == ["None", "False"]

@@ -91,11 +91,6 @@ def lexicon() -> dict[str, dict[str, str]]:
     return table
 
 
-@cache
-def _longest_phrase() -> int:
-    return max(len(w.split()) for words in lexicon().values() for w in words)
-
-
 def _singular(word: str) -> str:
     """"officials" -> "official", "MPs" -> "mp" (not "press", "campus", "news")."""
     if len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "ws")):
@@ -104,11 +99,20 @@ def _singular(word: str) -> str:
 
 
 @cache
-def _first_words(kind: str) -> frozenset[str]:
-    """The words that open an entry of ``kind`` and their plurals in "s": a phrase can
-    only start at one of them, so other positions are skipped at once."""
-    first = {word.split()[0] for word in lexicon()[kind]}
-    return frozenset(first | {f"{word}s" for word in first})
+def _phrase_sizes(kind: str) -> dict[str, int]:
+    """``{word: most words of an entry of kind that opens with it}``; a plural in "s" of
+    such a word opens only itself (size 1, looked up in the singular). A phrase can only
+    start at one of these words, so other positions are skipped at once.
+
+    >>> _phrase_sizes("role")["district"], _phrase_sizes("role")["ministers"]
+    (2, 1)
+    """
+    sizes: dict[str, int] = {}
+    for entry in lexicon()[kind]:
+        words = entry.split()
+        sizes.setdefault(f"{words[0]}s", 1)
+        sizes[words[0]] = max(sizes.get(words[0], 1), len(words))
+    return sizes
 
 
 def words_found(words: str, kind: str) -> list[str]:
@@ -118,23 +122,20 @@ def words_found(words: str, kind: str) -> list[str]:
     >>> words_found("union officials", "organisation"), words_found("MPs", "role")
     (['civil_society'], ['government_politics'])
     """
-    tokens = _WORD.findall(words.lower().replace("’", "'"))
+    tokens = _WORD.findall(words.lower())  # apostrophes of either kind split words alike
     entries = lexicon()[kind]
-    first_words = _first_words(kind)
-    found, i = [], 0
-    while i < len(tokens):
-        if tokens[i] not in first_words:
-            i += 1
+    sizes = _phrase_sizes(kind)
+    found, free = [], 0  # free: the first position not inside a phrase already found
+    for i in [i for i, token in enumerate(tokens) if token in sizes]:
+        if i < free:
             continue
-        for size in range(min(_longest_phrase(), len(tokens) - i), 0, -1):
+        for size in range(min(sizes[tokens[i]], len(tokens) - i), 0, -1):
             phrase = " ".join(tokens[i:i + size])
             label = entries.get(phrase) or entries.get(_singular(phrase))
             if label:
                 found.append(label)
-                i += size
+                free = i + size
                 break
-        else:
-            i += 1
     return found
 
 

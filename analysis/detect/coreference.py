@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from analysis.detect.mentions import (
     INDEFINITE,
@@ -79,13 +80,16 @@ class Entry:
             and self.role is not None)
 
 
-def people_named_in(text: str) -> list[tuple[int, str, str]]:
+@lru_cache(maxsize=4)
+def people_named_in(text: str) -> tuple[tuple[int, str, str], ...]:
     """``(start, name, surname)`` of the people a text names, in text order.
 
     People are named with a title ("Ms Lund", "Dr Ann Lowe") or a full name whose first
     word is a first name or no common word ("Carol Lund", "Ramzan Kadyrov"; not "Time
     Warner", "Greater London", "Councillor Ravi"); later mentions by surname alone
-    ("Wenger") count too. Surnames are lower-case. One pass over the capitalised words.
+    ("Wenger") count too. Surnames are lower-case. One pass over the capitalised words,
+    once per text: the coreference registry and ``analysis.detect.gender`` both read it
+    (a few texts are kept, so memory stays bounded).
     """
     words: list[_Word] = [
         (m.start(), first, bool(clitic),
@@ -109,7 +113,7 @@ def people_named_in(text: str) -> list[tuple[int, str, str]]:
     found += [(start, surnames[word.lower()], word.lower())
               for start, word, possessive, _ in words
               if not possessive and word.lower() in surnames]
-    return sorted(set(found))
+    return tuple(sorted(set(found)))
 
 
 #: A capitalised word: where it starts, its text, whether "'s" follows, and where the next
@@ -136,9 +140,10 @@ def _following_run(words: list[_Word], i: int) -> list[_Word]:
     return run
 
 
+@lru_cache(maxsize=8192)
 def _opens_full_name(word: str) -> bool:
     """Whether ``word`` can open a full name: a first name, or no common word, place,
-    role or title."""
+    role or title (cached: the same capitalised words open sentences in every text)."""
     lower = word.lower()
     if not word[1:].islower() or NOUNS.get(lower) == "role" or lower in HONORIFICS:
         return False
@@ -158,7 +163,6 @@ class Registry:
         self.aliases: dict[int, int] = {}
         self._recent: list[int] = []
         self._text = text
-        self._named: list[tuple[int, str, str]] | None = None
 
     def _use(self, index: int, position: int = -1) -> int:
         self.entries[index].mentions += 1
@@ -199,10 +203,8 @@ class Registry:
             return self._last(lambda e: e.source_type in GROUP_TYPES or e.plural)
         return None
 
-    def _people(self) -> list[tuple[int, str, str]]:
-        if self._named is None:
-            self._named = people_named_in(self._text)
-        return self._named
+    def _people(self) -> tuple[tuple[int, str, str], ...]:
+        return people_named_in(self._text)
 
     def _named_person_between(self, start: int, end: int, gender: str) -> int | None:
         """The entry of the last person named in ``text[start:end]`` whose gender agrees."""

@@ -34,6 +34,7 @@ non-US names) come out ``unknown`` or, rarely, wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -58,7 +59,10 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
 #: the council": "council" is not the source).
 _HEAD_END = word_set("of for at in from with on by to who whose which that and")
 _WORD = re.compile(r"[\w’'.-]+")
-_TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord)\.?\s+(?:[A-Z][\w’'-]*\s+){0,2}"
+# "Mr/Ms/Sir ... <surname>". The title must open a word; that is checked outside the
+# pattern (``_titles``), since a leading ``\b`` would keep ``re`` from skipping straight
+# to the titles' first letters.
+_TITLED = re.compile(r"(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Lord)\.?\s+(?:[A-Z][\w’'-]*\s+){0,2}"
                      r"([A-Z][\w’'-]*)\b")
 
 
@@ -86,9 +90,26 @@ def _titled_genders(text: str) -> dict[str, str | None]:
     """``{surname: gender}`` from the first "Mr/Ms/Sir ... <surname>" of each surname in
     ``text`` (one pass per text, however many sources ask)."""
     found: dict[str, str | None] = {}
-    for match in _TITLED.finditer(text):
+    for match in _titles(text):
         found.setdefault(match.group(2).lower().rstrip("’'s"), _word_gender(match.group(1)))
     return found
+
+
+def _titles(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_TITLED`` whose title opens a word (not "UMr"), in text order and
+    not overlapping: exactly ``finditer`` of the pattern led by a word boundary.
+
+    >>> [m.group(2) for m in _titles("UMr Lund and Mr Lund")]
+    ['Lund']
+    """
+    at = 0
+    while match := _TITLED.search(text, at):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # re's word character
+            at = start + 1
+            continue
+        yield match
+        at = match.end()
 
 
 def _head(words: str) -> list[str]:
@@ -138,7 +159,7 @@ def _pronoun(entry: Entry, described: Description) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16)
 def _full_names(text: str) -> dict[str, str]:
     """``{lower-case surname: first full name}`` of the people ``text`` names in full."""
     names: dict[str, str] = {}

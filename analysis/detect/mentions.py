@@ -260,9 +260,9 @@ def describe(mention: str) -> MentionInfo:
             cut = i
             break
     chunk, chunk_lower = words[:cut], lower[:cut]
-    text_lower = " ".join(lower)
+    padded = f" {' '.join(lower)} "  # a phrase matches whole words only
     for phrase in PHRASES:
-        if f" {phrase} " in f" {text_lower} ":
+        if f" {phrase} " in padded:
             cls = NOUNS[phrase]
             if cls != "role":
                 head = _phrase_head(phrase)

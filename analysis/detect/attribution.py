@@ -34,7 +34,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from analysis.detect import cues as cuemod
 from analysis.detect import people, phrases
@@ -64,6 +63,25 @@ _COMMA = re.compile(r"\s*,\s*")
 # Where an addressee search stopped at a place, time or the sentence end, not a clause.
 _OBJECT_END = re.compile(r"\s+(?:on|in|at|of|for|during|after|before|last|this)\b|[.?!]|$")
 _COLON = re.compile(r"\s*:\s*")
+
+
+class cached:
+    """``functools.cached_property`` without the lock that Python 3.11 takes on every first
+    read (3.12 dropped it). The properties below are read once or twice per cue, so the
+    lock cost more than most of them; their objects never leave one thread."""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner: type | None = None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 @dataclass(slots=True)
@@ -148,38 +166,38 @@ class CueSite:
     sentence_start: int
     sentence_end: int
 
-    @cached_property
+    @cached
     def word(self) -> str:
         """The cue word(s) as written, without auxiliaries ("claims", "According to")."""
         return self.text[self.cue.word_start:self.cue.span[1]]
 
-    @cached_property
+    @cached
     def lower(self) -> str:
         return self.word.lower()
 
-    @cached_property
+    @cached
     def words_before(self) -> list[str]:
         """The words of the 30 characters before the cue, in its sentence."""
         start = max(self.sentence_start, self.cue.span[0] - 30)
         return phrases.WORD.findall(self.text[start:self.cue.span[0]])
 
-    @cached_property
+    @cached
     def previous(self) -> str:
         """The word right before, lower-cased ("" at the sentence start)."""
         return self.words_before[-1].lower() if self.words_before else ""
 
-    @cached_property
+    @cached
     def last_char(self) -> str:
         """The last character before the cue that is not a space."""
         start = max(self.sentence_start, self.cue.span[0] - 30)
         return self.text[start:self.cue.span[0]].rstrip()[-1:]
 
-    @cached_property
+    @cached
     def noun_tagged(self) -> bool:
         """Whether the lexicon's most frequent tag for the word is a noun."""
         return (syntax.lexicon_tag(self.lower) or "").startswith("NN")
 
-    @cached_property
+    @cached
     def plural_form(self) -> bool:
         """ "claims", "states": one word ending in -s (not -ss)."""
         return self.lower.endswith("s") and not self.lower.endswith("ss") and (
@@ -460,12 +478,12 @@ class Clause:
         self.frame = Frame(self.cue, self.index, SOURCE_CUE_CONTENT,
                            clause_start=self.cue.span[0])
 
-    @cached_property
+    @cached
     def lo(self) -> int:
         """Where this cue's clause may start: after the previous cue, or the sentence."""
         return self.frames[-1].cue.span[1] if self.frames else self.sentence[0]
 
-    @cached_property
+    @cached
     def right(self) -> list[Span]:
         """The content after the cue (it also fills ``frame.addressee``); empty when the
         next cue stands right there ("..., the source said, adding that ...")."""
@@ -475,12 +493,12 @@ class Clause:
             return []
         return right
 
-    @cached_property
+    @cached
     def before_cue(self) -> str:
         """The words between the clause start and the cue."""
         return self.text[self.lo:self.cue.span[0]].rstrip()
 
-    @cached_property
+    @cached
     def apposed(self) -> tuple[Span | None, Span | None, str | None]:
         """ "Name, a role, said": (mention, name, role) when the cue opens the sentence's
         first clause after a comma (see ``phrases.appositive``)."""
@@ -488,7 +506,7 @@ class Clause:
             return phrases.appositive(self.text, self.lo, self.lo + len(self.before_cue))
         return None, None, None
 
-    @cached_property
+    @cached
     def after_content(self) -> bool:
         """Whether content ends right before the cue ('"...," said'), not a subject."""
         ss = self.sentence[0]
@@ -498,7 +516,7 @@ class Clause:
             return False
         return _ends_content(self.text, self.before_cue, self.lo, ss)
 
-    @cached_property
+    @cached
     def subject(self) -> tuple[Span | None, Span | None, str | None]:
         """(mention, name, role) of the noun phrase right before the cue; the name and role
         only when it is an apposition ("Brian Fallon, a spokesman for X, said")."""
@@ -509,7 +527,7 @@ class Clause:
             return self.apposed
         return left_np, None, None
 
-    @cached_property
+    @cached
     def before_subject(self) -> str:
         """The words between the clause start and the subject (or the cue)."""
         mention = self.subject[0]
@@ -685,6 +703,15 @@ CUE_RULES = (according_to, after_relative_clause, content_cue_source, passive,
              shared_subject, content_source_cue, source_cue_content)
 
 
+def _first_frame(clause: Clause) -> Frame | None:
+    """The frame of the first rule in ``CUE_RULES`` that reads ``clause``, if any."""
+    for rule in CUE_RULES:
+        frame = rule(clause)
+        if frame is not None:
+            return frame
+    return None
+
+
 def _frames_for_sentence(
     text: str,
     sentence: tuple[int, int],
@@ -699,7 +726,7 @@ def _frames_for_sentence(
     for position, cue in enumerate(cues):
         following = cues[position + 1] if position + 1 < len(cues) else None
         clause = Clause(text, sentence, index, cue, following, quotes, frames)
-        frame = next((f for rule in CUE_RULES if (f := rule(clause)) is not None), None)
+        frame = _first_frame(clause)
         if frame is not None:
             frames.append(frame)
     frames = [f for f in frames if (f.content or f.cue.entry.stance == "refusal")

@@ -74,7 +74,20 @@ LEADING_TIME = re.compile(
 )
 
 
-LAST_WORD = re.compile(r"[\w.]+(?=\W*$)")
+# The last word of a text, read from the reversed text: its first run of word characters
+# and dots that holds a letter or digit ("Smith." in "said Smith. "). A search from the left
+# (``[\w.]+(?=\W*$)``) would try, and undo, every word of the text.
+_LAST_WORD_REVERSED = re.compile(r"\W*?([\w.]*\w[\w.]*)")
+
+
+def last_word(text: str) -> str:
+    """The last word of ``text``, with any dots in it ("" when it has none).
+
+    >>> last_word("Secretary of State John Kerry on Monday "), last_word("the U.S. ")
+    ('Monday', 'U.S.')
+    """
+    match = _LAST_WORD_REVERSED.match(text[::-1])
+    return match.group(1)[::-1] if match else ""
 
 
 TRAILING_WORDS = word_set(
@@ -87,9 +100,14 @@ TRAILING_WORDS = word_set(
 ) | WEEKDAYS | MONTHS | {str(year) for year in range(1900, 2100)}
 
 
-BOUNDARY = re.compile(
-    r"(?<!\d),|,(?!\d)|[;:()\[\]—–\"“”«»]|\s-\s|\b(?:that|and|but|because|while|when|although|though|if|"
-    r"after|before|since|so|where|whom|as|than|or|nor|then|whether)\b",
+# Where a noun phrase before a cue cannot reach back across: a comma (not in "1,000"), other
+# punctuation, a dash, or a conjunction. Two patterns, as each is much faster alone: the
+# first starts with a fixed character, and the second skips any letter that opens no word
+# of its list, which the engine cannot do for one pattern that mixes both.
+BOUNDARY_MARK = re.compile(r",(?:(?<!\d,)|(?!\d))|[;:()\[\]—–\"“”«»]|\s-\s")
+BOUNDARY_WORD = re.compile(
+    r"(?=[abinostw])\b(?:that|and|but|because|while|when|although|though|if|after|before|"
+    r"since|so|where|whom|as|than|or|nor|then|whether)\b",
     re.IGNORECASE,
 )
 
@@ -146,8 +164,7 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
     if segment.rstrip().endswith(","):
         return None  # "..., adding that": no subject right before the cue
     end = lo + len(segment.rstrip())
-    last = LAST_WORD.search(segment)
-    if last and last.group().lower() in TRAILING_WORDS:
+    if last_word(segment).lower() in TRAILING_WORDS:
         # Only then look for a trailing "on Tuesday" / "also" (a costly search).
         tail_start = max(0, len(segment) - 60)
         trailing = TRAILING_SKIP.search(segment, tail_start)
@@ -160,7 +177,8 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
     if last.group().lower() in PRONOUNS:
         return last.span()
     start = lo
-    for boundary in BOUNDARY.finditer(text, lo, end):
+    boundary = _last_boundary(text, lo, end)
+    if boundary is not None:
         start = boundary.end()
         if boundary.group().lower() == "and":
             start = _joined_roles(text, lo, boundary.start(), start)
@@ -194,6 +212,14 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
     return words[0].start(), words[-1].end()
 
 
+def _last_boundary(text: str, lo: int, end: int) -> re.Match | None:
+    """The last ``BOUNDARY_MARK`` or ``BOUNDARY_WORD`` in ``text[lo:end]`` (they never
+    overlap, so this is the last match of the two patterns joined by ``|``)."""
+    last = [*BOUNDARY_MARK.finditer(text, lo, end)][-1:] + [
+        *BOUNDARY_WORD.finditer(text, lo, end)][-1:]
+    return max(last, key=re.Match.start, default=None)
+
+
 def _joined_roles(text: str, lo: int, and_start: int, after: int) -> int:
     """ "chairman and chief executive Rona Vance": two roles joined by "and" are one
     title; returns where the phrase starts (``after`` when the word before is no role)."""
@@ -216,14 +242,14 @@ def is_circumstance(text: str, start: int, end: int) -> bool:
     ``SOURCE_WINDOW`` characters long."""
     if end - start > SOURCE_WINDOW:
         return False
-    words = WORD.findall(text, start, end)
-    if not words:
+    opening = WORD.search(text, start, end)  # the first word decides most cases alone
+    if opening is None:
         return False
-    first = words[0].lower()
+    first = opening.group().lower()
     opens = first in _CIRCUMSTANCE_OPENERS or (
         first.endswith("ed") and syntax.lexicon_tag(first) in ("VBN", "VBD"))
     return opens and not any(syntax.lexicon_tag(w.lower()) in syntax.FINITE_VERB_TAGS
-                             for w in words[1:])
+                             for w in WORD.findall(text, opening.end(), end))
 
 
 #: Tags that end a clause's subject: a verb (not an -ing form), a modal or an adverb.

@@ -31,10 +31,14 @@ QUOTE_MARKS = "\"'“”„‟«»‘’‹›`"
 _DOUBLE_MARK = re.compile(r"''(?!')|``|[\"“”„‟«»]")
 # A single mark that opens: at the start or after space / bracket / dash, before a letter
 # or digit, but not an elided year or word ("'90s", "'til", "'em").
-_SINGLE_OPEN = re.compile(r"['‘‹](?=\w)(?!\d0s\b|til\b|em\b|cause\b)")
-_OPEN_AFTER = " \t\n\r([—–-\u00a0"
+_SINGLE_BEFORE_WORD = r"(?=\w)(?!\d0s\b|til\b|em\b|cause\b)"
+_SINGLE_OPEN = re.compile(r"['‘‹]" + _SINGLE_BEFORE_WORD)
+# The same after space / bracket / dash: tested in the pattern, not on each match in
+# Python, as most single marks before a letter are apostrophes ("Kadyrov's"). The look
+# behind comes after the mark so that the engine still skips to the next mark quickly.
+_SINGLE_OPEN_AFTER = re.compile(r"['‘‹](?<=[ \t\n\r(\[—–\-\u00a0].)" + _SINGLE_BEFORE_WORD)
 # A single mark that closes: after a word or punctuation, before space / punctuation / end.
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’›](?=[\s.,;:!?)\]—–-]|$)")
+_SINGLE_CLOSE = re.compile(r"['’›](?<=[\w.,!?].)(?=[\s.,;:!?)\]—–-]|$)")
 _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
 _TITLE_BEFORE = re.compile(
     r"\b(?:titled|entitled|film|movie|book|novel|song|album|documentary|series|show|"
@@ -139,8 +143,8 @@ def _sentence_piece_end(text: str, start: int, next_open: int) -> int | None:
 
 def _single_pairs(text: str, start: int, end: int, taken: list[Span]) -> list[Span]:
     """Single-quoted spans of ``text[start:end]`` that lie outside double quotes."""
-    opens = [m.start() for m in _SINGLE_OPEN.finditer(text, start, end)
-             if m.start() == start or text[m.start() - 1] in _OPEN_AFTER]
+    opens = [start] if _SINGLE_OPEN.match(text, start, end) else []
+    opens += [m.start() for m in _SINGLE_OPEN_AFTER.finditer(text, start + 1, end)]
     if not opens:
         return []
     closes = [m.start() for m in _SINGLE_CLOSE.finditer(text, start, end)]

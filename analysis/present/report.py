@@ -130,11 +130,15 @@ def reset_kernel(kernel, timeout: int = 60) -> None:
 
     client = BlockingKernelClient()
     client.load_connection_info(kernel.get_connection_info())
-    client.start_channels()
+    # Only the shell channel: a request on it waits in the socket until the kernel takes
+    # it, so there is nothing to wait for first (``wait_for_ready`` polls for 0.2-0.4 s,
+    # for output that a reset does not print).
+    client.start_channels(iopub=False, stdin=False, hb=False, control=False)
     try:
-        client.wait_for_ready(timeout=timeout)
-        reply = client.execute_interactive("%reset -f", store_history=False, timeout=timeout,
-                                           output_hook=lambda message: None)
+        request = client.execute("%reset -f", silent=True, store_history=False)
+        reply = client.get_shell_msg(timeout=timeout)
+        while reply["parent_header"].get("msg_id") != request:
+            reply = client.get_shell_msg(timeout=timeout)
     finally:
         client.stop_channels()
     if reply["content"]["status"] != "ok":

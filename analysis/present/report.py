@@ -260,22 +260,35 @@ NAV = ('<a href="index.html">← all reports</a> · <a href="findings.html">find
        '<a href="glossary.html">glossary</a> · <a href="rules.html">rules</a>')
 
 
+_EXPORTERS = threading.local()
+
+
+def _html_exporter():
+    """This thread's nbconvert ``HTMLExporter`` (lab template, no code): a new one compiles
+    its Jinja templates again, about 0.26 CPU s of each notebook's export. One per thread,
+    since notebooks are exported from several threads at once."""
+    exporter = getattr(_EXPORTERS, "exporter", None)
+    if exporter is None:
+        from nbconvert import HTMLExporter
+
+        exporter = _EXPORTERS.exporter = HTMLExporter(
+            template_name="lab", exclude_input=True, exclude_input_prompt=True,
+            exclude_output_prompt=True,
+            # figures are already data URIs; embed_images would re-parse each HTML block
+            # on its own and close <details> too early
+            embed_images=False)
+    return exporter
+
+
 def export_html(nb: nbformat.NotebookNode, *, title: str, notice: str | None = None,
                 links: dict[str, str] | None = None) -> str:
     """A sanitised, self-contained HTML page of an executed notebook, without code cells.
 
     ``links`` maps the text of a table cell (an article's id or title) to the page it
     should link to (``analysis.present.site.articles.cell_links``)."""
-    from nbconvert import HTMLExporter
-
     from analysis.present.site.articles import link_cells
 
-    exporter = HTMLExporter(template_name="lab", exclude_input=True,
-                            exclude_input_prompt=True, exclude_output_prompt=True,
-                            # figures are already data URIs; embed_images would re-parse
-                            # each HTML block on its own and close <details> too early
-                            embed_images=False)
-    raw, _ = exporter.from_notebook_node(_static_outputs(nb))
+    raw, _ = _html_exporter().from_notebook_node(_static_outputs(nb))
     body = sanitise(_body(raw))
     body = re.sub(r"\n\s*\n+", "\n", body)  # drop the blank lines left by removed cells
     body = MISSING_CELL.sub(r"<\1>–</\1>", body)  # pandas' NaN, <NA>, NaT, None

@@ -87,8 +87,10 @@ def test_the_model_kept_in_the_cache_folder_labels_as_the_packaged_one(tmp_path,
         cached = language._identifier()  # read back from the cache folder
         assert {packaged.classify(t)[0] for t in texts} >= {"en", "de", "ja", "ko"}
         assert [cached.classify(t) for t in texts] == [packaged.classify(t) for t in texts]
-        language._model_cache().write_bytes(b"not a model")  # a damaged file is ignored
-        language._identifier.cache_clear()
-        assert language._identifier().classify(texts[0]) == packaged.classify(texts[0])
+        whole = language._model_cache().read_bytes()
+        for damaged in (b"not a model", whole[: len(whole) // 2]):  # ignored, then replaced
+            language._model_cache().write_bytes(damaged)
+            language._identifier.cache_clear()
+            assert language._identifier().classify(texts[0]) == packaged.classify(texts[0])
     finally:
         language._identifier.cache_clear()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import zipfile
 from array import array
 from functools import lru_cache
 from importlib.metadata import version
@@ -131,7 +132,7 @@ def _load_model(path: Path):
                 data["output"].tolist(),
                 tk_row=array(_TYPECODE[data["row"].dtype.itemsize], data["row"].tobytes()),
             )
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
         return None
 
 

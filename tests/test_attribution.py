@@ -151,3 +151,13 @@ def test_double_apostrophe_quotes_of_wire_copy():
     (quote,) = analysis.find_quotes(text)
     assert quote.text == "We will not back down,"
     assert quote.kind == "direct"
+
+
+def test_a_preposition_before_a_cue_is_no_source():
+    """ "..., including writing to the minister": "including" is a preposition, so it
+    cannot be the source of "writing" (it opens no noun phrase, like "despite" or "by")."""
+    text = ("The charity has campaigned against the closure for years, including writing to "
+            "the minister about the cuts.")
+    assert [a.source_text for a in analysis.find_attributions(text)] == []
+    text = "The group said it had warned the council, including writing to ministers."
+    assert {a.source for a in analysis.find_attributions(text)} == {"the group"}

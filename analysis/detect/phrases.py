@@ -117,7 +117,9 @@ WORD = re.compile(r"[\w][\w'’.&-]*")
 
 NP_LEADERS = word_set(
     "on in of at to for with by from about what how why when where whether over under into "
-    "than like unlike but yet and so despite still meanwhile however also which"
+    "than like unlike but yet and so despite still meanwhile however also which "
+    "including excluding without within during against among amid through throughout "
+    "toward towards upon across behind beyond besides"
 )
 
 

@@ -153,6 +153,26 @@ def test_double_apostrophe_quotes_of_wire_copy():
     assert quote.kind == "direct"
 
 
+def test_a_gerund_after_a_preposition_reports_for_the_clause_subject():
+    """ "by saying", "after saying", ", before adding": the words before the preposition are
+    no source ("He angered colleagues by"); the clause's subject, or the previous cue's
+    source in the sentence, is."""
+    cases = {
+        "He angered colleagues by saying that the plan would fail.": "He",
+        "The mayor resigned after saying the bridge was unsafe.": "The mayor",
+        "She left without saying whether she would return.": "She",
+    }
+    for text, source in cases.items():
+        found = analysis.find_attributions(text)
+        assert [(a.cue, a.source_text, a.rule) for a in found] == [
+            ("saying", source, "gerund_after_preposition")], text
+    text = "The company said it would cut jobs, before adding that pay would rise."
+    found = analysis.find_attributions(text)
+    assert [(a.cue, a.source, a.content) for a in found] == [
+        ("said", "the company", "it would cut jobs"),
+        ("adding", "the company", "that pay would rise")]
+
+
 def test_a_preposition_before_a_cue_is_no_source():
     """ "..., including writing to the minister": "including" is a preposition, so it
     cannot be the source of "writing" (it opens no noun phrase, like "despite" or "by")."""

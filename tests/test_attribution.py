@@ -173,6 +173,21 @@ def test_a_gerund_after_a_preposition_reports_for_the_clause_subject():
         ("adding", "the company", "that pay would rise")]
 
 
+def test_an_adverb_before_a_cue_belongs_to_neither_source_nor_cue():
+    """Any adverb (Pattern's lexicon tags it RB), not only a listed one, sits between an
+    auxiliary and its cue ("has firmly declared") and ends no source ("Yukos
+    unsuccessfully sought": the source is "Yukos")."""
+    cases = {
+        "He has firmly declared that he will stay.": ("has firmly declared", "He"),
+        "Japanese banks are increasingly seeking new partners.": (
+            "are increasingly seeking", "Japanese banks"),
+        "Yukos unsuccessfully sought a US court order.": ("sought", "Yukos"),
+    }
+    for text, (cue, source) in cases.items():
+        assert [(a.cue, a.source_text) for a in analysis.find_attributions(text)] == [
+            (cue, source)], text
+
+
 def test_a_preposition_before_a_cue_is_no_source():
     """ "..., including writing to the minister": "including" is a preposition, so it
     cannot be the source of "writing" (it opens no noun phrase, like "despite" or "by")."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.nlp import syntax
 from analysis.nlp.lexicons import load_lexicon
 from analysis.records import Stance
 
@@ -102,7 +103,8 @@ _PREFIX_WORD = re.compile(r"([\w'’]+)\s+$")
 
 
 def _prefix(text: str, cue_start: int) -> tuple[int, str, str]:
-    """Start, auxiliaries and adverbs written right before a cue (up to 2 of each)."""
+    """Start, auxiliaries and adverbs written right before a cue (up to 2 of each); an
+    adverb is one of ``ADVERBS`` or any word Pattern's lexicon tags RB ("has firmly")."""
     start, aux, adverbs = cue_start, [], []
     position = cue_start
     for _ in range(5):
@@ -112,7 +114,7 @@ def _prefix(text: str, cue_start: int) -> tuple[int, str, str]:
         word = match.group(1).lower()
         if match.group(1)[:1].isupper() and _after_capitalised_word(text, match.start()):
             break  # "Clara May said", "Ellen Will told": a surname, not "may" or "will"
-        if word in _ADV_SET and len(adverbs) < 2:
+        if (word in _ADV_SET or syntax.lexicon_tag(word) == "RB") and len(adverbs) < 2:
             adverbs.insert(0, word)
         elif word in _AUX_SET and len(aux) < 3:
             aux.insert(0, word)

@@ -189,6 +189,10 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
         return None
     while words and words[0].group().lower() in NP_LEADERS:
         words = words[1:]
+    kept = len(words)
+    while kept > 1 and syntax.lexicon_tag(words[kept - 1].group().lower()) == "RB":
+        kept -= 1  # "Yukos unsuccessfully sought", "Wine makers, however, claimed"
+    words = words[:kept]
     if words:
         fronted = LEADING_TIME.match(text, words[0].start(), end)
         if fronted and fronted.end() < end:  # "Last night Tom Reyes": a time, not the source

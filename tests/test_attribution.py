@@ -188,6 +188,15 @@ def test_an_adverb_before_a_cue_belongs_to_neither_source_nor_cue():
             (cue, source)], text
 
 
+def test_a_word_in_s_after_a_participle_is_a_noun():
+    """ "growing fears", "prompting fears that ...": the -s word is a noun, not a verb."""
+    for text in ("Shares fell amid growing fears of a recession.",
+                 "Oil rose, prompting fears that inflation would return."):
+        assert analysis.find_attributions(text) == [], text
+    text = "The union fears that jobs will go."
+    assert [a.cue for a in analysis.find_attributions(text)] == ["fears"]
+
+
 def test_a_preposition_before_a_cue_is_no_source():
     """ "..., including writing to the minister": "including" is a preposition, so it
     cannot be the source of "writing" (it opens no noun phrase, like "despite" or "by")."""

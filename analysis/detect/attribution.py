@@ -230,6 +230,15 @@ def noun_after_adjective(site: CueSite) -> bool:
         site.last_char.isalnum() and syntax.lexicon_tag(site.previous) in _ADJECTIVE_TAGS)
 
 
+def plural_after_participle(site: CueSite) -> bool:
+    """ "growing fears", "prompting fears that ...", "citing reports": a word in -s right
+    after a present participle is its object or the noun it modifies; no finite verb in
+    -s follows a participle directly."""
+    return not site.cue.aux and site.plural_form and site.noun_tagged and (
+        site.last_char.isalnum() and site.previous.endswith("ing")
+        and syntax.lexicon_tag(site.previous) == "VBG")
+
+
 def names_a_thing(site: CueSite) -> bool:
     """ "a group called Lashkar-e-Taiba", "sanctions known as sequestration": a participle
     right after a common noun names a thing; nobody is cited."""
@@ -317,8 +326,8 @@ def capitalised_mid_sentence(site: CueSite) -> bool:
 
 #: Rules that apply to any cue word; then, for a bare word (no auxiliary, not a refusal
 #: or "according to"), the rest.
-NOUN_RULES = (noun_before_verb, noun_after_adjective, names_a_thing, modifier_participle,
-              plural_after_auxiliary)
+NOUN_RULES = (noun_before_verb, noun_after_adjective, plural_after_participle, names_a_thing,
+              modifier_participle, plural_after_auxiliary)
 BARE_WORD_NOUN_RULES = (after_determiner, after_preposition_or_modal, after_number,
                         plural_noun_like, bare_base_form, capitalised_mid_sentence)
 

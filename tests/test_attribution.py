@@ -197,6 +197,17 @@ def test_a_word_in_s_after_a_participle_is_a_noun():
     assert [a.cue for a in analysis.find_attributions(text)] == ["fears"]
 
 
+def test_a_cue_word_right_after_a_preposition_is_a_noun():
+    """ "in talks", "on reports", "despite warnings" name no source; a cue after a word
+    that opens a clause ("that officials claimed") still reports."""
+    for text in ("The government is in talks about a deal.",
+                 "He would not be drawn on reports of a rift.",
+                 "Shares fell despite warnings from the bank."):
+        assert analysis.find_attributions(text) == [], text
+    text = "He said that officials claimed the vote was rigged."
+    assert [a.source_text for a in analysis.find_attributions(text)] == ["He", "officials"]
+
+
 def test_a_preposition_before_a_cue_is_no_source():
     """ "..., including writing to the minister": "including" is a preposition, so it
     cannot be the source of "writing" (it opens no noun phrase, like "despite" or "by")."""

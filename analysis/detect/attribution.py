@@ -284,6 +284,18 @@ def after_preposition_or_modal(site: CueSite) -> bool:
     return site.previous in _BEFORE_INFINITIVE_OR_NOUN
 
 
+#: Words Pattern tags IN that open a clause, not a phrase: a cue after them can report.
+_SUBORDINATORS = word_set(
+    "that because if while although though as since whether so unless until once than")
+
+
+def after_preposition(site: CueSite) -> bool:
+    """ "in talks", "on reports", "amid fears", "despite warnings": a word right after a
+    preposition is a noun (an -ing word there is a gerund: ``gerund_after_preposition``)."""
+    return site.last_char.isalnum() and not site.lower.endswith("ing") and (
+        site.previous not in _SUBORDINATORS and syntax.lexicon_tag(site.previous) == "IN")
+
+
 def after_number(site: CueSite) -> bool:
     """ "758 pledged delegates", "two plans": a number before an -ed or -s word."""
     return site.last_char.isalnum() and (
@@ -328,7 +340,8 @@ def capitalised_mid_sentence(site: CueSite) -> bool:
 #: or "according to"), the rest.
 NOUN_RULES = (noun_before_verb, noun_after_adjective, plural_after_participle, names_a_thing,
               modifier_participle, plural_after_auxiliary)
-BARE_WORD_NOUN_RULES = (after_determiner, after_preposition_or_modal, after_number,
+BARE_WORD_NOUN_RULES = (after_determiner, after_preposition_or_modal, after_preposition,
+                        after_number,
                         plural_noun_like, bare_base_form, capitalised_mid_sentence)
 
 

@@ -218,10 +218,11 @@ def score_joint(gold: list[GoldAttribution], predicted: list[Predicted],
     return pairs
 
 
-def _gold_attributions(rows: pd.DataFrame) -> list[GoldAttribution]:
-    """The gold attributions of one article in text order of their cues (cueless last)."""
+def _gold_attributions(rows: list) -> list[GoldAttribution]:
+    """The gold attributions of one article (its ``_rows_by_article`` rows) in text order
+    of their cues (cueless last)."""
     gold = [GoldAttribution(tuple(r.cue_spans), tuple(r.source_spans), tuple(r.content_spans))
-            for r in rows.itertuples()]
+            for r in rows]
     return sorted(gold, key=lambda g: (not g.cue, g.cue[:1]))
 
 
@@ -236,19 +237,30 @@ def _context(text: str, span: Span, width: int = 60) -> str:
     return text[max(0, span[0] - width) : span[1] + width].replace("\n", " ")
 
 
-def _role_spans(predicted: list[Predicted], rows: pd.DataFrame, gold_cues: list[Span]
+def _rows_by_article(gold: pd.DataFrame) -> dict[str, list]:
+    """The gold rows (``itertuples`` rows, in table order) of each article: one pass over
+    the table, where a ``groupby`` and ``itertuples`` per article cost more than the
+    detector itself. ``{"a1": [Pandas(Index=0, article="a1", cue_start=3, ...), ...]}``"""
+    by_article: dict[str, list] = {}
+    for row in gold.itertuples():
+        by_article.setdefault(row.article, []).append(row)
+    return by_article
+
+
+def _role_spans(predicted: list[Predicted], rows: list, gold_cues: list[Span]
                 ) -> dict[str, Spans]:
-    """Predicted and gold spans of each role in one article."""
+    """Predicted and gold spans of each role in one article (its ``_rows_by_article``
+    rows)."""
     return {
         "cue": Spans([p.cue for p in predicted], gold_cues),
         "source": Spans(
             [p.source for p in predicted if p.source],
-            [(int(r.source_start), int(r.source_end)) for r in rows.itertuples()
+            [(int(r.source_start), int(r.source_end)) for r in rows
              if not _missing(r.source_start)],
         ),
         "content": Spans(
             [piece for p in predicted for piece in p.content],
-            [piece for r in rows.itertuples() for piece in r.content_spans],
+            [piece for r in rows for piece in r.content_spans],
         ),
     }
 
@@ -281,7 +293,7 @@ def evaluate(split: str, system: System, errors: int = 0) -> dict:
     missed: list[str] = []
     spurious: list[str] = []
     started = time.perf_counter()
-    by_article = {name: group for name, group in gold.groupby("article", sort=True)}
+    by_article = _rows_by_article(gold)
     for article, text in texts.items():
         if article not in by_article:
             continue
@@ -289,13 +301,13 @@ def evaluate(split: str, system: System, errors: int = 0) -> dict:
         predicted = system(text)
         token_spans = [m.span() for m in TOKEN.finditer(text)]
         tokens = ([s for s, _ in token_spans], [e for _, e in token_spans])
-        gold_cues = [(int(r.cue_start), int(r.cue_end)) for r in rows.itertuples()
+        gold_cues = [(int(r.cue_start), int(r.cue_end)) for r in rows
                      if not _missing(r.cue_start)]
         spans = _role_spans(predicted, rows, gold_cues)
         for role in ROLES:
             score_spans(spans[role], tokens, counts[role])
         score_joint(_gold_attributions(rows), predicted, joint)
-        for r in rows.itertuples():
+        for r in rows:
             if _missing(r.cue_start):
                 continue
             cls = cue_class(r.cue_text)

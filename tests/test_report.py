@@ -20,9 +20,12 @@ from analysis.present.report import (
     ReportError,
     build_reports,
     corpus_notice,
+    notebook_kernel,
     notebook_paths,
     research_use_notice,
+    reset_kernel,
     sanitise,
+    start_order,
 )
 
 pytestmark = pytest.mark.slow
@@ -119,6 +122,43 @@ def test_one_notebook_exported_twice_is_byte_identical(built, tmp_path):
     first = (built / "00_start_here.html").read_bytes()
     second = (tmp_path / "00_start_here.html").read_bytes()
     assert first == second
+
+
+def test_the_longest_notebook_is_taken_first_and_the_rest_in_order():
+    order = [NOTEBOOKS[i].name[:2] for i in start_order(NOTEBOOKS)]
+    assert order[0] == "07"
+    assert order[1:] == sorted(order[1:])
+    assert sorted(order) == [p.name[:2] for p in NOTEBOOKS]
+
+
+def _run_in(kernel, code: str) -> dict:
+    """The ``text/plain`` value of ``code``'s last expression, run in ``kernel``."""
+    from jupyter_client import BlockingKernelClient
+
+    client = BlockingKernelClient()
+    client.load_connection_info(kernel.get_connection_info())
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=60)
+        reply = client.execute(code, user_expressions={"value": "_value"}, silent=True)
+        while True:
+            msg = client.get_shell_msg(timeout=60)
+            if msg["parent_header"].get("msg_id") == reply:
+                return msg["content"]["user_expressions"]["value"]["data"]["text/plain"]
+    finally:
+        client.stop_channels()
+
+
+def test_a_reset_kernel_has_an_empty_namespace_and_its_imports_frozen(tmp_path):
+    with notebook_kernel(tmp_path) as kernel:
+        _run_in(kernel, "import pandas as pd\nframe = pd.DataFrame({'a': [1]})\n_value = 1")
+        reset_kernel(kernel)
+        names = _run_in(kernel, "_value = sorted(k for k in globals() if not k.startswith('_')"
+                                " and k not in ('In', 'Out', 'exit', 'quit', 'get_ipython',"
+                                " 'open'))")
+        frozen = _run_in(kernel, "_value = __import__('gc').get_freeze_count()")
+    assert names == "[]"
+    assert int(frozen) > 10_000  # pandas and what it imports: out of the collector's walk
 
 
 def _failing_notebooks(folder: Path) -> Path:

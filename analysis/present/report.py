@@ -123,9 +123,16 @@ def notebook_kernel(cwd: Path) -> Iterator[object]:
         run_sync(kernel.shutdown_kernel)(now=True)
 
 
+# ``%reset -f`` runs two full garbage collections, each walking every object the imports
+# made (about 0.2 s a time); ``gc.freeze()`` after it moves the survivors out of the
+# collector's sight, so the next reset (and the next notebook's own collections) walk only
+# what the last notebook made. Nothing is left in the namespace.
+RESET = '%reset -f\n__import__("gc").freeze()'
+
+
 def reset_kernel(kernel, timeout: int = 60) -> None:
-    """Empty the kernel's namespace (``%reset -f``) so that the next notebook starts as in
-    a fresh kernel; imported modules stay loaded, which is the point of sharing it."""
+    """Empty the kernel's namespace (``RESET``) so that the next notebook starts as in a
+    fresh kernel; imported modules stay loaded, which is the point of sharing it."""
     from jupyter_client import BlockingKernelClient
 
     client = BlockingKernelClient()
@@ -135,7 +142,7 @@ def reset_kernel(kernel, timeout: int = 60) -> None:
     # for output that a reset does not print).
     client.start_channels(iopub=False, stdin=False, hb=False, control=False)
     try:
-        request = client.execute("%reset -f", silent=True, store_history=False)
+        request = client.execute(RESET, silent=True, store_history=False)
         reply = client.get_shell_msg(timeout=timeout)
         while reply["parent_header"].get("msg_id") != request:
             reply = client.get_shell_msg(timeout=timeout)
@@ -184,16 +191,30 @@ def execute_notebook(notebook: Path, corpus: Path, workdir: Path, *,
     return nbformat.read(output, as_version=4)
 
 
+# Notebooks that run longest, taken first: started last, 07 (scoring the detectors on the
+# shipped and public gold, twice as long as any other) kept one kernel busy alone for
+# seconds after the other had finished.
+STARTS_FIRST = ("07_",)
+
+
+def start_order(paths: Sequence[Path]) -> list[int]:
+    """Indices of ``paths`` in the order the kernels take them: ``STARTS_FIRST`` first,
+    the rest in their own order. ``start_order([Path("00_a.ipynb"), Path("07_b.ipynb")])
+    == [1, 0]``"""
+    return sorted(range(len(paths)), key=lambda i: not paths[i].name.startswith(STARTS_FIRST))
+
+
 def run_notebooks(paths: Sequence[Path], run: Callable[[Path, object], Report], *,
                   jobs: int, stop: threading.Event) -> list[Report]:
     """``run(path, kernel)`` for every path, in ``jobs`` kernels at once, each kernel reused
     for notebook after notebook (``reset_kernel`` in between): a kernel's start and its
     imports (pandas, matplotlib, analysis) are paid once per kernel, not once per
-    notebook. Stops taking notebooks once ``stop`` is set or a notebook fails (that
-    error is raised); the results are in the order of ``paths``."""
+    notebook. Notebooks are taken in ``start_order``. Stops taking notebooks once ``stop``
+    is set or a notebook fails (that error is raised); the results are in the order of
+    ``paths``."""
     todo: queue.SimpleQueue = queue.SimpleQueue()
-    for item in enumerate(paths):
-        todo.put(item)
+    for index in start_order(paths):
+        todo.put((index, paths[index]))
     done: dict[int, Report] = {}
 
     def worker(cwd: Path) -> None:

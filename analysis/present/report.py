@@ -297,7 +297,9 @@ def _html_exporter():
             exclude_output_prompt=True,
             # figures are already data URIs; embed_images would re-parse each HTML block
             # on its own and close <details> too early
-            embed_images=False)
+            embed_images=False,
+            # validate the notebook once after the preprocessors, not after each of them
+            optimistic_validation=True)
     return exporter
 
 

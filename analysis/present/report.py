@@ -33,9 +33,10 @@ import re
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import nbformat
 
@@ -67,6 +68,9 @@ KERNEL_ENV = {
 # The article table, loaded once per build and shared with the kernels (see nbtools).
 ARTICLES_CACHE = "ANALYSIS_ARTICLES_CACHE"
 ARTICLES_CORPUS = "ANALYSIS_ARTICLES_CORPUS"
+
+
+T = TypeVar("T")
 
 
 class ReportError(RuntimeError):
@@ -204,8 +208,8 @@ def start_order(paths: Sequence[Path]) -> list[int]:
     return sorted(range(len(paths)), key=lambda i: not paths[i].name.startswith(STARTS_FIRST))
 
 
-def run_notebooks(paths: Sequence[Path], run: Callable[[Path, object], Report], *,
-                  jobs: int, stop: threading.Event) -> list[Report]:
+def run_notebooks(paths: Sequence[Path], run: Callable[[Path, object], T], *,
+                  jobs: int, stop: threading.Event) -> list[T]:
     """``run(path, kernel)`` for every path, in ``jobs`` kernels at once, each kernel reused
     for notebook after notebook (``reset_kernel`` in between): a kernel's start and its
     imports (pandas, matplotlib, analysis) are paid once per kernel, not once per
@@ -215,7 +219,7 @@ def run_notebooks(paths: Sequence[Path], run: Callable[[Path, object], Report], 
     todo: queue.SimpleQueue = queue.SimpleQueue()
     for index in start_order(paths):
         todo.put((index, paths[index]))
-    done: dict[int, Report] = {}
+    done: dict[int, T] = {}
 
     def worker(cwd: Path) -> None:
         with notebook_kernel(cwd) as kernel:
@@ -287,7 +291,7 @@ _EXPORTERS = threading.local()
 def _html_exporter():
     """This thread's nbconvert ``HTMLExporter`` (lab template, no code): a new one compiles
     its Jinja templates again, about 0.26 CPU s of each notebook's export. One per thread,
-    since notebooks are exported from several threads at once."""
+    since an exporter is not made to be shared between threads."""
     exporter = getattr(_EXPORTERS, "exporter", None)
     if exporter is None:
         from nbconvert import HTMLExporter
@@ -395,27 +399,32 @@ def build_reports(corpus: Path, out: Path, *, notebooks: Path = NOTEBOOKS_DIR,
         raise ReportError(str(error)) from None
     links = site.cell_links(articles)
 
-    def one(path: Path, kernel: object) -> Report:
-        executed = execute_notebook(path, corpus, workdir, timeout=timeout, group_by=by,
-                                    kernel=kernel)
+    def export(path: Path, executed: nbformat.NotebookNode) -> Report:
         title, summary = notebook_title(executed, path.stem), notebook_summary(executed)
         target = out / f"{path.stem}.html"
         target.write_text(export_html(executed, title=title, notice=notice, links=links),
                           encoding="utf-8", newline="\n")
         return Report(path, target, title, summary)
 
+    def one(path: Path, kernel: object) -> Future[Report]:
+        # exported in a thread of its own: the kernel takes its next notebook meanwhile
+        executed = execute_notebook(path, corpus, workdir, timeout=timeout, group_by=by,
+                                    kernel=kernel)
+        return exporter.submit(export, path, executed)
+
     stop = threading.Event()
     with tempfile.TemporaryDirectory(prefix="analysis-report-") as tmp, _kernel_environment():
         workdir = Path(tmp)
         _share_articles(articles, workdir, corpus)
-        with ThreadPoolExecutor(max_workers=1) as runner:
+        with ThreadPoolExecutor(max_workers=1) as runner, \
+                ThreadPoolExecutor(max_workers=1) as exporter:
             notebooks_run = runner.submit(run_notebooks, paths, one, jobs=jobs, stop=stop)
             try:
                 tables = corpus_tables(articles)
                 files = site.write_data(tables, articles, out / "data", by) if data else []
                 site.write_pages(articles, tables, out, notice=notice, group_by=by)
                 site.write_student_edition(notebooks, out / "student")
-                reports = notebooks_run.result()
+                reports = [exported.result() for exported in notebooks_run.result()]
             except BaseException:
                 stop.set()  # a notebook or a page failed: do not start more notebooks
                 raise

@@ -208,6 +208,16 @@ def test_a_cue_word_right_after_a_preposition_is_a_noun():
     assert [a.source_text for a in analysis.find_attributions(text)] == ["He", "officials"]
 
 
+def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
+    """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
+    cue is the phrase "points to"; without a number, "point to" still reports."""
+    text = "The index of leading shares closed up 23 points to 6,661 on Thursday."
+    assert analysis.find_attributions(text) == []
+    text = "Analysts point to weak demand in China."
+    assert [(a.cue, a.source_text) for a in analysis.find_attributions(text)] == [
+        ("point to", "Analysts")]
+
+
 def test_a_preposition_before_a_cue_is_no_source():
     """ "..., including writing to the minister": "including" is a preposition, so it
     cannot be the source of "writing" (it opens no noun phrase, like "despite" or "by")."""

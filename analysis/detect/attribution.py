@@ -297,10 +297,11 @@ def after_preposition(site: CueSite) -> bool:
 
 
 def after_number(site: CueSite) -> bool:
-    """ "758 pledged delegates", "two plans": a number before an -ed or -s word."""
+    """ "758 pledged delegates", "two plans", "up 23 points to 6,661": a number before a
+    cue whose first word ends in -ed or -s."""
     return site.last_char.isalnum() and (
         site.previous[:1].isdigit() or site.previous in _NUMBER_WORDS) and (
-        site.lower.endswith(("ed", "s")))
+        site.lower.split()[0].endswith(("ed", "s")))
 
 
 def plural_noun_like(site: CueSite) -> bool:

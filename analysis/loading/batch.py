@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.loading import files, formats, table
-from analysis.loading.formats.polnear import is_metadata_file
+from analysis.loading.formats.polnear import is_metadata_file, remembering_folders
 from analysis.loading.model import Errors, LoadError, LoadOptions, Skip, Tally
 
 
@@ -89,24 +89,31 @@ def load(entries: Iterable[files.FileEntry], options: LoadOptions, *,
         report.skip(path, None, "path does not exist")
     rows = table.Builder()
     tally = Tally()
-    for entry in entries:
-        renamed = files.name_note(entry.path)
-        if renamed:
-            report.note(entry.display, None, renamed)
-        source = files.read_entry(entry, options)
-        if isinstance(source, Skip):
-            tally.add()
-            report.skip(entry.display, source.key, source.reason)
-            continue
-        for origin, outcome in formats.read(source, options, report.ignored, tally):
-            row = outcome if isinstance(outcome, Skip) else table.finish(outcome, origin, options)
-            if isinstance(row, Skip):
-                report.skip(origin.display, row.key, row.reason)
-                continue
-            for note in outcome.notes:
-                report.note(origin.display, outcome.key or None, note)
-            rows.add(row)
-            if outcome.layout:
-                report.layouts[outcome.layout] += 1
+    with remembering_folders():
+        for entry in entries:
+            _load_entry(entry, options, report, rows, tally)
     report.seen += tally.seen
     return report.attach(rows.frame())
+
+
+def _load_entry(entry: files.FileEntry, options: LoadOptions, report: LoadReport,
+                rows: table.Builder, tally: Tally) -> None:
+    """Read one file: its rows into ``rows``, its skips and notes into ``report``."""
+    renamed = files.name_note(entry.path)
+    if renamed:
+        report.note(entry.display, None, renamed)
+    source = files.read_entry(entry, options)
+    if isinstance(source, Skip):
+        tally.add()
+        report.skip(entry.display, source.key, source.reason)
+        return
+    for origin, outcome in formats.read(source, options, report.ignored, tally):
+        row = outcome if isinstance(outcome, Skip) else table.finish(outcome, origin, options)
+        if isinstance(row, Skip):
+            report.skip(origin.display, row.key, row.reason)
+            continue
+        for note in outcome.notes:
+            report.note(origin.display, outcome.key or None, note)
+        rows.add(row)
+        if outcome.layout:
+            report.layouts[outcome.layout] += 1

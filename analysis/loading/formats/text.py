@@ -36,7 +36,7 @@ def read_text(source: Source, options: LoadOptions, tally: Tally) -> Iterator[Ou
     if not body:
         yield Skip(None, "only one line: a headline without a body")
         return
-    article = Article(title=title, text=body)
+    article = Article(title=title, text=body, normalised=True)  # lines of a normalised text
     metadata = polnear.metadata_for(source.disk_path) if source.disk_path else None
     if metadata is not None:
         polnear.apply(article, metadata)

@@ -89,8 +89,8 @@ def plainly_english(sample: str) -> bool:
     if not letters.isascii() and \
             sum(not ch.isascii() for ch in letters) > MAX_NON_ASCII * len(letters):
         return False
-    english = sum(word in ENGLISH_WORDS for word in words)
-    other = sum(word in OTHER_WORDS for word in words)
+    english = sum(map(ENGLISH_WORDS.__contains__, words))
+    other = sum(map(OTHER_WORDS.__contains__, words))
     return english >= ENGLISH_SHARE * len(words) and english >= OTHER_RATIO * other
 
 

@@ -109,6 +109,11 @@ def test_no_gender_for_organisations_documents_and_groups(text, name):
     # a company name ends in a common noun that is no surname
     ("Greyhollow Water did not respond to a request for comment.", "Greyhollow",
      "business"),
+    # arts bodies are arts and entertainment, a central bank a public agency
+    ("Mira Holm, artistic director of the Northway Ballet, said the tour would go ahead.",
+     "Holm", "sport_entertainment"),
+    ("The Bank of Tarnland, the country's central bank, said rates would stay on hold.",
+     "Bank of Tarnland", "public_agency_justice"),
 ])
 def test_affiliation(text, name, label):
     assert _source(text, name).affiliation == label

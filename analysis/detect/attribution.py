@@ -342,8 +342,8 @@ def capitalised_mid_sentence(site: CueSite) -> bool:
 NOUN_RULES = (noun_before_verb, noun_after_adjective, plural_after_participle, names_a_thing,
               modifier_participle, plural_after_auxiliary)
 BARE_WORD_NOUN_RULES = (after_determiner, after_preposition_or_modal, after_preposition,
-                        after_number,
-                        plural_noun_like, bare_base_form, capitalised_mid_sentence)
+                        after_number, plural_noun_like, bare_base_form,
+                        capitalised_mid_sentence)
 
 
 def _is_noun_use(text: str, cue: cuemod.CueMatch, sentence_start: int, sentence_end: int) -> bool:

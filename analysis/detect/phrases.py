@@ -191,7 +191,7 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
         words = words[1:]
     kept = len(words)
     while kept > 1 and syntax.lexicon_tag(words[kept - 1].group().lower()) == "RB":
-        kept -= 1  # "Yukos unsuccessfully sought", "Wine makers, however, claimed"
+        kept -= 1  # "Yukos unsuccessfully sought", "Officials here said"
     words = words[:kept]
     if words:
         fronted = LEADING_TIME.match(text, words[0].start(), end)

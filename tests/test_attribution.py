@@ -218,6 +218,18 @@ def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
         ("point to", "Analysts")]
 
 
+def test_a_discourse_adverb_between_commas_is_no_part_of_the_source():
+    """ "Wine makers, however, claimed": the source is "Wine makers", not the apposition
+    "Wine makers, however"."""
+    cases = {
+        "Wine makers, however, claimed the rules were unfair.": "Wine makers",
+        "The minister, for her part, said nothing would change.": "The minister",
+        "Tim Clark, meanwhile, told reporters the deal was off.": "Tim Clark",
+    }
+    for text, source in cases.items():
+        assert [a.source_text for a in analysis.find_attributions(text)] == [source], text
+
+
 def test_a_preposition_before_a_cue_is_no_source():
     """ "..., including writing to the minister": "including" is a preposition, so it
     cannot be the source of "writing" (it opens no noun phrase, like "despite" or "by")."""

@@ -487,6 +487,12 @@ COLON_QUOTE = "colon_quote"
 SOURCE_CUE_CONTENT = "source_cue_content"
 
 
+#: A discourse adverb between commas right before a cue: ", however,", ", meanwhile,".
+_ASIDE = re.compile(r"\s*,\s*(?:however|meanwhile|though|too|instead|nevertheless|"
+                    r"moreover|in turn|for (?:his|her|its|their|our|my) part)\s*,\s*$",
+                    re.IGNORECASE)
+
+
 @dataclass
 class Clause:
     """What a rule needs to know about one cue in its sentence (computed on demand)."""
@@ -520,9 +526,16 @@ class Clause:
         return right
 
     @cached
+    def subject_end(self) -> int:
+        """Where the cue's subject may end: before a discourse adverb set off by commas
+        ("Wine makers, however, claimed"), else at the cue."""
+        aside = _ASIDE.search(self.text, self.lo, self.cue.span[0])
+        return aside.start() if aside else self.cue.span[0]
+
+    @cached
     def before_cue(self) -> str:
-        """The words between the clause start and the cue."""
-        return self.text[self.lo:self.cue.span[0]].rstrip()
+        """The words between the clause start and the cue (or its ``subject_end``)."""
+        return self.text[self.lo:self.subject_end].rstrip()
 
     @cached
     def apposed(self) -> tuple[Span | None, Span | None, str | None]:
@@ -548,7 +561,7 @@ class Clause:
         only when it is an apposition ("Brian Fallon, a spokesman for X, said")."""
         cue_word = self.text[self.cue.word_start:self.cue.span[1]].lower()
         short = cue_word.endswith("ing") and not self.cue.aux
-        left_np = phrases.left_np(self.text, self.lo, self.cue.span[0], short=short)
+        left_np = phrases.left_np(self.text, self.lo, self.subject_end, short=short)
         if self.apposed[0] is not None and (left_np is None or not self.after_content):
             return self.apposed
         return left_np, None, None

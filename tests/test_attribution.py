@@ -166,6 +166,9 @@ def test_a_gerund_after_a_preposition_reports_for_the_clause_subject():
         found = analysis.find_attributions(text)
         assert [(a.cue, a.source_text, a.rule) for a in found] == [
             ("saying", source, "gerund_after_preposition")], text
+    text = "After saying the bridge was unsafe, the mayor resigned."
+    assert [(a.cue, a.source_text, a.content) for a in analysis.find_attributions(text)] == [
+        ("saying", "the mayor", "the bridge was unsafe")]
     text = "The company said it would cut jobs, before adding that pay would rise."
     found = analysis.find_attributions(text)
     assert [(a.cue, a.source, a.content) for a in found] == [

@@ -695,13 +695,27 @@ def gerund_after_preposition(clause: Clause) -> Frame | None:
     if preposition is None or not _reports_a_clause(text, clause.right):
         return None
     frame = clause.framed(GERUND_AFTER_PREPOSITION, subject=False)
-    if clause.frames and clause.frames[-1].rule != PASSIVE:
-        frame.inherit_from = clause.frames[-1]
-    else:
-        frame.source_span = phrases.clause_subject(text, clause.sentence[0], preposition.start())
     frame.content = clause.right
     frame.clause_start = preposition.start()
+    if clause.frames and clause.frames[-1].rule != PASSIVE:
+        frame.inherit_from = clause.frames[-1]
+    elif text[clause.sentence[0]:preposition.start()].strip(" \"“‘'"):
+        frame.source_span = phrases.clause_subject(text, clause.sentence[0], preposition.start())
+    else:
+        _main_clause_after(text, frame)
     return frame
+
+
+def _main_clause_after(text: str, frame: Frame) -> None:
+    """ "After saying the plan would fail, the minister resigned": a fronted gerund's
+    subject opens the main clause after its last comma; the content stops there."""
+    start, end = frame.content[-1]
+    for comma in reversed([m.start() for m in re.finditer(",", text[start:end])]):
+        subject = phrases.clause_subject(text, start + comma + 1, end)
+        if subject is not None:
+            frame.source_span = subject
+            frame.content = [*frame.content[:-1], (start, start + comma)]
+            return
 
 
 def shared_subject(clause: Clause) -> Frame | None:

@@ -211,6 +211,18 @@ def test_a_cue_word_right_after_a_preposition_is_a_noun():
     assert [a.source_text for a in analysis.find_attributions(text)] == ["He", "officials"]
 
 
+def test_known_as_names_and_reports_nothing():
+    """ "X, also known as Y" and "is known as" give a name or a label, whatever word comes
+    before "known"; "known" still reports a belief with its own clause."""
+    for text in ("He will shore up the leadership of Mahmoud Abbas, also known as Abu Mazen.",
+                 "The base chief was known as Bob to his men.",
+                 "Manafort is not known as a debate prep expert."):
+        assert analysis.find_attributions(text) == [], text
+    text = "Officials had known that the bridge was unsafe."
+    assert [(a.cue, a.source_text) for a in analysis.find_attributions(text)] == [
+        ("had known", "Officials")]
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

@@ -241,7 +241,10 @@ def plural_after_participle(site: CueSite) -> bool:
 
 def names_a_thing(site: CueSite) -> bool:
     """ "a group called Lashkar-e-Taiba", "sanctions known as sequestration": a participle
-    right after a common noun names a thing; nobody is cited."""
+    right after a common noun names a thing; nobody is cited. "known as" names after any
+    word ("Mahmoud Abbas, also known as Abu Mazen", "is known as a debate expert")."""
+    if site.lower == "known" and site.next_word() == "as":
+        return True
     if site.cue.aux or site.lower not in _NAMING_PARTICIPLES or not site.words_before:
         return False
     previous = site.words_before[-1]

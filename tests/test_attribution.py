@@ -223,6 +223,19 @@ def test_known_as_names_and_reports_nothing():
         ("had known", "Officials")]
 
 
+def test_a_circumstance_after_the_addressee_is_no_content():
+    """ "..., Sony told an audience at the E3 exhibition": the words after the addressee
+    say where, so the content is the clause before; "told reporters the deal was done"
+    still takes what follows."""
+    text = ("Effects made for films could be used directly in a video game, Sony told an "
+            "audience at the E3 exhibition in Los Angeles last year.")
+    found = _one(text, "told")
+    assert (found.source_text, found.addressee, found.content) == (
+        "Sony", "an audience", "Effects made for films could be used directly in a video game")
+    found = _one("Sony told reporters the deal was done.", "told")
+    assert (found.addressee, found.content) == ("reporters", "the deal was done")
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

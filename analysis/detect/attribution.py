@@ -753,8 +753,10 @@ def content_source_cue(clause: Clause) -> Frame | None:
     if mention is None:
         return None
     text, c1, right = clause.text, clause.cue.span[1], clause.right
+    # after an addressee, the phrase that follows it ("told an audience at the show")
+    after = right[0][0] if right and clause.frame.addressee else c1
     comma_quote = bool(right) and (text[c1:right[0][0]].strip() == "," or (
-        phrases.is_circumstance(text, c1, right[-1][1])))
+        phrases.is_circumstance(text, after, right[-1][1])))
     if right and not comma_quote:
         return None
     if not _ends_content(text, clause.before_subject, clause.lo, clause.sentence[0]):

@@ -236,6 +236,16 @@ def test_a_circumstance_after_the_addressee_is_no_content():
     assert (found.addressee, found.content) == ("reporters", "the deal was done")
 
 
+def test_a_tag_inside_a_clause_leaves_its_content_on_both_sides():
+    """ "Last year, he said, was all about deals": the words before the tag hold no verb,
+    so the content goes on after it; a whole clause before the tag is the whole content."""
+    found = _one("Last year, he said, was all about deal making and partnering up.", "said")
+    assert found.content == "Last year was all about deal making and partnering up"
+    assert len(found.content_spans) == 2
+    found = _one("The plan will fail, he said, because of costs.", "said")
+    assert found.content == "The plan will fail"
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

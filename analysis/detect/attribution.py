@@ -603,7 +603,7 @@ def according_to(clause: Clause) -> Frame | None:
     frame.source_span = source if source[1] > source[0] else None
     before = text[clause.lo:c0].strip(" ,")
     if before and not before.endswith(("(", "—")) and not (
-            _fronted_adverbial(before) and text[np.end():se].strip(" ,.")):
+            _no_finite_verb(before) and text[np.end():se].strip(" ,.")):
         content_end = c0
         while content_end > clause.lo and text[content_end - 1] in " ,":
             content_end -= 1
@@ -767,7 +767,19 @@ def content_source_cue(clause: Clause) -> Frame | None:
     if clause.frames and _reports_previous(text, clause.frames[-1], mention[0], clause.quotes):
         start = clause.frames[-1].clause_start
     _content_before(text, frame, start, mention[0], c1, clause.quotes)
+    if right and text[c1:right[0][0]].strip() == ",":
+        _content_resumes(text, frame, right[0], clause.quotes)
     return frame
+
+
+def _content_resumes(text: str, frame: Frame, after: Span, quotes: QuoteList) -> None:
+    """ "Last year, he said, was all about deals": a tag that interrupts a clause whose
+    words before it hold no finite verb; the content goes on after the tag (``after``)."""
+    if len(frame.content) != 1 or _quote_at(quotes, after[0]) is not None:
+        return
+    start, end = frame.content[0]
+    if _quote_at(quotes, start) is None and _no_finite_verb(text[start:end]):
+        frame.content.append(after)
 
 
 def source_cue_content(clause: Clause) -> Frame | None:
@@ -883,9 +895,10 @@ def _reports_previous(text: str, previous: Frame, anchor: int, quotes: QuoteList
     return True
 
 
-def _fronted_adverbial(words: str) -> bool:
-    """ "But later on Saturday, according to X, the coach spoke ...": words before
-    "according to" with no finite verb are no clause; the content is the main clause."""
+def _no_finite_verb(words: str) -> bool:
+    """Whether ``words`` hold no finite verb, so no clause of their own: "But later on
+    Saturday" before ", according to X, the coach spoke"; "Last year" before ", he said,
+    was all about deals"."""
     return not any(syntax.lexicon_tag(w.lower()) in syntax.FINITE_VERB_TAGS
                    for w in phrases.WORD.findall(words))
 

@@ -246,6 +246,37 @@ def test_a_tag_inside_a_clause_leaves_its_content_on_both_sides():
     assert found.content == "The plan will fail"
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("In the interview Mr Blair said the plan would work.", "Mr Blair"),
+    ("In a statement Google said the feature was still in trial.", "Google"),
+    ("In his New Year message the Liberal Democrat leader said Labour relied on fear.",
+     "the Liberal Democrat leader"),
+    ("On Wednesday Prime Minister Yulia Tymoshenko said 3,000 firms would be sold.",
+     "Prime Minister Yulia Tymoshenko"),
+    ("In October Tory leader Michael Howard said Mr Blair would be running scared.",
+     "Tory leader Michael Howard"),
+    ("In a monthly report the anti-virus firm Sophos said two hoaxes were spreading.",
+     "the anti-virus firm Sophos"),
+    ("In a poll the Sunday Times said most readers wanted him back.", "the Sunday Times"),
+])
+def test_a_fronted_phrase_without_a_comma_is_no_part_of_the_source(text, source):
+    """ "In the interview Mr Blair said": the subject starts where the fronted phrase
+    ends, at a determiner or at a name after a day, a month or a common noun; titles
+    before a name ("Tory leader", "anti-virus firm") stay with it."""
+    assert _one(text, "said").source_text == source
+
+
+def test_a_document_a_source_spoke_in_speaks_for_it():
+    """ "In a statement the RSPCA said ... said the statement": the attribution cites the
+    statement as written; its quote is the RSPCA's."""
+    text = ('In a statement the RSPCA said it had grave concerns. "Animals hit but not '
+            'killed would suffer," said the statement. Mike Berger said the rules were clear.')
+    assert [(a.source_text, a.source) for a in analysis.find_attributions(text)] == [
+        ("the RSPCA", "the RSPCA"), ("the statement", "the statement"),
+        ("Mike Berger", "Mike Berger")]
+    assert [q.speaker for q in analysis.find_quotes(text)] == ["the RSPCA"]
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

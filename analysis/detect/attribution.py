@@ -41,7 +41,7 @@ from analysis.detect import cues as cuemod
 from analysis.detect import people, phrases
 from analysis.detect import quotes as quotemod
 from analysis.detect.coreference import Registry
-from analysis.detect.mentions import DETERMINERS, describe
+from analysis.detect.mentions import DETERMINERS, MentionInfo, describe
 from analysis.nlp import syntax
 from analysis.nlp.words import NUMBER_WORDS, word_set
 from analysis.records import Attribution, Quote, Span
@@ -103,6 +103,14 @@ class Frame:
     role_hint: str | None = None
     entry: int = -1
     nested: bool = False
+    #: The frame whose source wrote the document this frame's source is ("In a
+    #: statement the RSPCA said ... said the statement"): the speaker of its quotes.
+    author: Frame | None = None
+
+    @property
+    def speaker(self) -> int:
+        """The registry entry of whoever speaks this frame's quotes."""
+        return self.author.entry if self.author is not None else self.entry
 
 
 class QuoteList(list):
@@ -1008,16 +1016,16 @@ def _speaker_quotes(
                 in_content.add(qi)
                 if q.span[1] <= frame.cue.span[0]:
                     tag_end[qi] = max(frame.cue.span[1], (frame.source_span or (0, 0))[1])
-                if frame.entry >= 0:
-                    speaker_of.setdefault(qi, frame.entry)
+                if frame.speaker >= 0:
+                    speaker_of.setdefault(qi, frame.speaker)
                 if (s, e) == q.span and frame.preposed:
                     introduced.add(qi)
                 elif (s, e) == q.span or q.span[1] >= e:
                     closed_by.add(qi) if piece_index == 0 else introduced.add(qi)
             overrun = quotes.starting_in(s, e)
-            if overrun is not None and frame.entry >= 0 and frame.preposed:
+            if overrun is not None and frame.speaker >= 0 and frame.preposed:
                 # The content's sentence ended inside a quote it opens ('... go: "A. B."').
-                speaker_of.setdefault(overrun, frame.entry)
+                speaker_of.setdefault(overrun, frame.speaker)
     # "Quoting Kadyrov, it said that the "best fighters" ...": the quoted party speaks.
     # Most texts have neither word; a substring test is far cheaper than the regex scan.
     quoting = list(_QUOTING.finditer(text)) if "uoting" in text or "iting" in text else []
@@ -1041,8 +1049,8 @@ def _speaker_quotes(
     # Within a paragraph, '"A," she said. "B."': B follows a short cue clause and
     # inherits the speaker too. The last speaker may also be the source of an attribution
     # whose sentence ends right before the quote ('X said he was worried. "B."').
-    said = sorted((sentences[f.sentence][1], f.entry) for f in frames
-                  if f.entry >= 0 and not f.nested)
+    said = sorted((sentences[f.sentence][1], f.speaker) for f in frames
+                  if f.speaker >= 0 and not f.nested)
     said_index = 0
     last_speaker = -1
     last_paragraph = -2
@@ -1170,8 +1178,8 @@ def attribute(doc) -> tuple[list[Quote], list[Attribution]]:
             found_here = _sentence_rules(text, sentence, index)
         frames += found_here
     registry = Registry(text)
-    for frame in frames:
-        _resolve(text, frame, registry)
+    for position, frame in enumerate(frames):
+        _resolve(text, frame, registry, frames[:position])
     registry.merge_roles()
     registry.merge_delayed_name()
     for frame in frames:
@@ -1181,24 +1189,49 @@ def attribute(doc) -> tuple[list[Quote], list[Attribution]]:
     return quote_records, [_record(text, frame, registry, quotes) for frame in frames]
 
 
-def _resolve(text: str, frame: Frame, registry: Registry) -> None:
-    """Point ``frame.entry`` at the canonical source of its mention."""
+def _resolve(text: str, frame: Frame, registry: Registry, earlier: list[Frame]) -> None:
+    """Point ``frame.entry`` at the canonical source of its mention (``earlier``: the
+    frames before it, already resolved)."""
     if frame.inherit_from is not None:
         shared = frame.inherit_from
         if shared.entry < 0 and shared.source_span is not None:
-            _resolve(text, shared, registry)  # a cue dropped later still names the subject
+            # a cue dropped later still names the subject
+            _resolve(text, shared, registry, earlier)
         frame.entry = shared.entry
         return
     if frame.source_span is None:
         return
     span = frame.antecedent_span or frame.source_span
     mention = text[span[0]:span[1]]
-    frame.entry = registry.resolve(mention, describe(mention), position=span[0])
+    described = describe(mention)
+    frame.author = _document_author(text, described, earlier)
+    frame.entry = registry.resolve(mention, described, position=span[0])
     if frame.entry >= 0 and frame.role_hint and registry.entries[frame.entry].role is None:
         words = frame.role_hint.strip(" ,").split()
         if words and words[0].lower() in DETERMINERS:
             words = words[1:]
         registry.entries[frame.entry].role = " ".join(words) or None
+
+
+def _document_author(text: str, described: MentionInfo, earlier: list[Frame]) -> Frame | None:
+    """The latest earlier frame whose source spoke in the document a mention names: in
+    "In a statement the RSPCA said ... '...,' said the statement" the RSPCA speaks."""
+    if described.source_type != "document" or described.plural:
+        return None
+    for frame in reversed(earlier):
+        if frame.entry >= 0 and frame.source_span is not None and _spoke_in(
+                text, frame.source_span[0], described.head):
+            return frame
+    return None
+
+
+def _spoke_in(text: str, source_start: int, head: str) -> bool:
+    """Whether "in" or "on", a word or two and ``head`` stand right before a source ("In a
+    statement the RSPCA", "in its annual report, the bank")."""
+    words = [w.lower() for w in phrases.WORD.findall(text, max(0, source_start - 40),
+                                                      source_start)[-4:]]
+    return bool(words) and words[-1] == head and any(
+        len(words) > k and words[-k - 1] in ("in", "on") for k in (2, 3))
 
 
 def _record(text: str, frame: Frame, registry: Registry,

@@ -187,8 +187,12 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
     words = [w for w in words if w.start() >= start]
     if not words:
         return None
+    fronted_phrase = False
     while words and words[0].group().lower() in NP_LEADERS:
+        fronted_phrase |= syntax.lexicon_tag(words[0].group().lower()) == "IN"
         words = words[1:]
+    if fronted_phrase:
+        words = words[_subject_after_phrase(words):]
     kept = len(words)
     while kept > 1 and syntax.lexicon_tag(words[kept - 1].group().lower()) == "RB":
         kept -= 1  # "Yukos unsuccessfully sought", "Officials here said"
@@ -216,6 +220,37 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
             return None if len(words) > limit else (words[0].start(), words[-1].end())
         words = tail[chosen:]
     return words[0].start(), words[-1].end()
+
+
+def _subject_after_phrase(words: list[re.Match]) -> int:
+    """Where the subject starts after a fronted phrase with no comma ("In the interview
+    Mr Blair", "In New York the mayor", "On Wednesday Prime Minister Yulia Tymoshenko"):
+    at the last determiner that follows no determiner or preposition, or the last name
+    that follows a day or month opening the phrase or a common noun that is no title
+    ("Tory leader Michael Howard", "anti-virus firm Sophos", "the bloc's Luxembourg
+    presidency", "the Sunday Times" stay whole); 0 when there is none."""
+    start = 0
+    for i in range(1, len(words)):
+        word, previous = words[i].group(), words[i - 1].group().lower()
+        if previous in DETERMINERS or syntax.lexicon_tag(previous) in ("IN", "TO"):
+            continue
+        if word.lower() in _DETERMINERS_BUT_THAT or (
+                word[:1].isupper() and _ends_a_phrase(words, i - 1)):
+            start = i
+    return start
+
+
+def _ends_a_phrase(words: list[re.Match], i: int) -> bool:
+    """Whether ``words[i]`` can end a fronted phrase before a name: a day or month that
+    opens it ("Wednesday"), or a common noun that names no person, body or outlet (a
+    document such as "statement", or a word ``NOUNS`` lacks) and is no possessive."""
+    word = words[i].group()
+    lower = word.lower()
+    if lower in WEEKDAYS or lower in MONTHS:
+        return i == 0
+    return word[:1].islower() and NOUNS.get(lower) in (None, "document") and (
+        syntax.lexicon_tag(lower) or "NN").startswith("NN") and not lower.endswith(
+        ("'s", "’s", "s'", "s’"))
 
 
 def _last_boundary(text: str, lo: int, end: int) -> re.Match | None:

@@ -277,6 +277,18 @@ def test_a_document_a_source_spoke_in_speaks_for_it():
     assert [q.speaker for q in analysis.find_quotes(text)] == ["the RSPCA"]
 
 
+def test_a_coordinated_cue_shares_the_subject_of_the_outer_clause():
+    """ "Blair acknowledged some people believed ..., but said ...": the second cue is
+    Blair's, not that of the attribution nested inside the first one's content."""
+    text = ("Mr Blair acknowledged some people believed he was too close to the Israelis, "
+            "but said the Israelis were entitled to expect more.")
+    assert [(a.cue, a.source) for a in analysis.find_attributions(text)] == [
+        ("acknowledged", "Blair"), ("believed", "some people"), ("said", "Blair")]
+    text = "The minister said the plan would work, adding that costs would fall."
+    assert [(a.cue, a.source) for a in analysis.find_attributions(text)] == [
+        ("said", "the minister"), ("adding", "the minister")]
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

@@ -741,7 +741,7 @@ def shared_subject(clause: Clause) -> Frame | None:
     if clause.frames and clause.frames[-1].rule != PASSIVE and (
             before.endswith(",") or lower.endswith((" and", " but", " while"))):
         frame = clause.framed(SHARED_SUBJECT)
-        frame.inherit_from = clause.frames[-1]
+        frame.inherit_from = _outermost(clause.frames)
     elif lower.endswith((" and", " but", ",")):
         frame = clause.framed(SHARED_SUBJECT)
         frame.source_span = phrases.clause_subject(clause.text, clause.sentence[0],
@@ -751,6 +751,17 @@ def shared_subject(clause: Clause) -> Frame | None:
     frame.content = clause.right
     frame.clause_start = clause.cue.span[0]
     return frame
+
+
+def _outermost(frames: list[Frame]) -> Frame:
+    """The last frame, or the frame whose content holds its cue: in "Blair acknowledged
+    some people believed he was too close, but said ...", Blair said it, not "some
+    people"."""
+    last = frames[-1]
+    for frame in reversed(frames[:-1]):
+        if any(s <= last.cue.span[0] < e for s, e in frame.content):
+            last = frame
+    return last
 
 
 def content_source_cue(clause: Clause) -> Frame | None:

@@ -289,6 +289,14 @@ def test_a_coordinated_cue_shares_the_subject_of_the_outer_clause():
         ("said", "the minister"), ("adding", "the minister")]
 
 
+def test_an_infinitive_after_a_cue_is_its_content_not_a_circumstance():
+    """ "By targeting servers, the MPAA hopes to cripple ...": "to" + a verb is the
+    content; "said to cheers" is a circumstance, and the content comes before."""
+    found = _one("By targeting servers, the MPAA hopes to cripple the network.", "hopes")
+    assert (found.source_text, found.content) == ("the MPAA", "to cripple the network")
+    assert _one('"We won," he said to cheers.', "said").content == '"We won,"'
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

@@ -287,10 +287,18 @@ def is_circumstance(text: str, start: int, end: int) -> bool:
     if opening is None:
         return False
     first = opening.group().lower()
+    if first == "to" and _infinitive_after(text, opening.end(), end):
+        return False  # "hopes to cripple the network": the content, not "to cheers"
     opens = first in _CIRCUMSTANCE_OPENERS or (
         first.endswith("ed") and syntax.lexicon_tag(first) in ("VBN", "VBD"))
     return opens and not any(syntax.lexicon_tag(w.lower()) in syntax.FINITE_VERB_TAGS
                              for w in WORD.findall(text, opening.end(), end))
+
+
+def _infinitive_after(text: str, start: int, end: int) -> bool:
+    """Whether the word after "to" at ``start`` is a verb's base form ("to cripple")."""
+    following = WORD.search(text, start, end)
+    return following is not None and syntax.lexicon_tag(following.group().lower()) == "VB"
 
 
 #: Tags that end a clause's subject: a verb (not an -ing form), a modal or an adverb.

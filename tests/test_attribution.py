@@ -297,6 +297,16 @@ def test_an_infinitive_after_a_cue_is_its_content_not_a_circumstance():
     assert _one('"We won," he said to cheers.', "said").content == '"We won,"'
 
 
+def test_an_aside_set_off_by_dashes_is_no_part_of_the_subject():
+    """ "Mr Herron - who runs his own No campaign - said": the source is before the
+    dashes, not the last words inside them; a hyphen inside a word closes nothing."""
+    text = ("But Mr Herron - who gained fame as a metric martyr and is running his own No "
+            "campaign - said he was not convinced.")
+    assert _one(text, "said").source_text == "Mr Herron"
+    assert _one("The minister—a former banker—said rates would rise.", "said").source_text == (
+        "The minister")
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

@@ -539,9 +539,13 @@ class Clause:
     @cached
     def subject_end(self) -> int:
         """Where the cue's subject may end: before a discourse adverb set off by commas
-        ("Wine makers, however, claimed"), else at the cue."""
+        ("Wine makers, however, claimed") or an aside set off by dashes ("Mr Herron -
+        who runs his own campaign - said"), else at the cue."""
         aside = _ASIDE.search(self.text, self.lo, self.cue.span[0])
-        return aside.start() if aside else self.cue.span[0]
+        if aside:
+            return aside.start()
+        dash = phrases.dash_aside_start(self.text, self.lo, self.cue.span[0])
+        return dash if dash is not None else self.cue.span[0]
 
     @cached
     def before_cue(self) -> str:

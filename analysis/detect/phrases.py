@@ -436,6 +436,22 @@ def _is_fronted(text: str, piece: Span) -> bool:
     return bool(words) and syntax.guess_tag(words[0], opens_sentence=True) in _FRONTED_TAGS
 
 
+#: Dashes that open an aside: a spaced hyphen or en dash, or an em dash.
+_OPENING_DASHES = (" - ", " – ", "—")
+
+
+def dash_aside_start(text: str, lo: int, hi: int) -> int | None:
+    """Where an aside set off by dashes starts when ``text[lo:hi]`` ends with its closing
+    dash ("Mr Herron - who runs his own campaign -" before "said"); None otherwise (a
+    hyphen glued to a word closes nothing: "two-bit")."""
+    end = lo + len(text[lo:hi].rstrip())
+    if end <= lo or text[end - 1] not in "-–—" or (
+            text[end - 1] != "—" and not text[end - 2:end - 1].isspace()):
+        return None
+    opening = max(text.rfind(dash, lo, end - 1) for dash in _OPENING_DASHES)
+    return opening if opening > lo else None
+
+
 def appositive(text: str, lo: int, comma: int) -> tuple[Span | None, Span | None, str | None]:
     """The subject of "X, <apposition>, said", read backwards from the comma before the cue.
 

@@ -307,6 +307,17 @@ def test_an_aside_set_off_by_dashes_is_no_part_of_the_subject():
         "The minister")
 
 
+def test_a_name_after_an_inverted_role_names_the_source():
+    """ '"...," said the committee chairman, MP Edward Leigh.': the name set off after the
+    role is who speaks, also of the quote; a name before the role was read already."""
+    text = '"Our aim is simple," said the committee chairman, Edward Leigh.'
+    found = _one(text, "said")
+    assert (found.source, found.role) == ("Edward Leigh", "committee chairman")
+    assert [q.speaker for q in analysis.find_quotes(text)] == ["Edward Leigh"]
+    found = _one('"Our aim is simple," said Edward Leigh, the committee chairman.', "said")
+    assert (found.source, found.role) == ("Edward Leigh", "committee chairman")
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

@@ -654,8 +654,13 @@ def content_cue_source(clause: Clause) -> Frame | None:
         return None
     frame = clause.framed(CONTENT_CUE_SOURCE, subject=False)
     frame.source_span = inverted
+    named = phrases.NAME_APPOSITIVE.match(text, inverted[1], clause.sentence[1])
     apposition = phrases.TRAILING_APPOSITIVE.match(text, inverted[1], clause.sentence[1])
-    if apposition:
+    if named and text[inverted[0]].islower():  # "said the committee chairman, Edward Leigh"
+        frame.antecedent_span = named.span(1)
+        frame.role_hint = text[inverted[0]:inverted[1]]
+        frame.source_span = inverted = (inverted[0], named.end(1))
+    elif apposition:
         frame.antecedent_span = inverted
         frame.role_hint = apposition.group(1)
         frame.source_span = inverted = (inverted[0], apposition.end(1))

@@ -368,6 +368,14 @@ TRAILING_APPOSITIVE = re.compile(
 )
 
 
+#: A name set off after a role ("said the committee chairman, MP Edward Leigh."): one to
+#: four capitalised words, then the end of the clause.
+NAME_APPOSITIVE = re.compile(
+    r",\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+    r"(?=\s*(?:[,;:?!\"“”]|" + NOT_ABBREVIATION + r"\.(?:\s|$)|$))"
+)
+
+
 CLOSERS = (",", "”", '"', "’", "'", "»")
 
 

@@ -318,6 +318,36 @@ def test_a_name_after_an_inverted_role_names_the_source():
     assert (found.source, found.role) == ("Edward Leigh", "committee chairman")
 
 
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ('"I demand better transparency," he is quoted as saying by a German magazine.', "he",
+     '"I demand better transparency,"'),
+    ("Women will work in the ministry this year, Foreign Minister Prince Saud Al-Faisal has "
+     "been reported as saying.", "Foreign Minister Prince Saud Al-Faisal",
+     "Women will work in the ministry this year"),
+    ("The company warned it may cut jobs, with Mr Dixon quoted as saying that the carrier "
+     "could shrink.", "Mr Dixon", "that the carrier could shrink"),
+])
+def test_the_one_quoted_as_saying_is_the_source(text, source, content):
+    """ "X was quoted as saying": X is the source, not a passive with no source; the
+    content follows "as saying", else comes before the clause."""
+    found = [a for a in analysis.find_attributions(text) if a.rule == "quoted_as"]
+    assert [(a.source_text, a.content, a.addressee) for a in found] == [(source, content, None)]
+
+
+def test_a_clause_right_after_a_tell_cue_has_no_addressee():
+    """ "warned it may cut jobs": the pronoun opens the reported clause; "warned staff it
+    may cut jobs" has an addressee. A content cut before the next clause drops the word
+    that joins them ("..., while Labour criticised")."""
+    found = _one("Last month, the company warned it may cut jobs, with Mr Dixon in charge.",
+                 "warned")
+    assert (found.addressee, found.content) == (None, "it may cut jobs, with Mr Dixon in charge")
+    found = _one("The firm warned staff it may cut jobs.", "warned")
+    assert (found.addressee, found.content) == ("staff", "it may cut jobs")
+    text = ("The Lib Dems said the plan could let extreme groups run policing, while Labour "
+            "criticised extravagant promises.")
+    assert _one(text, "said").content == "the plan could let extreme groups run policing"
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

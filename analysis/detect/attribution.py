@@ -668,6 +668,38 @@ def content_cue_source(clause: Clause) -> Frame | None:
     return frame
 
 
+QUOTED_AS = "quoted_as"
+#: "as saying" after a cue: the reported speech of "X was quoted as saying".
+_AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|stating|adding|describing)\b",
+                        re.IGNORECASE)
+_QUOTED_AS_LEMMAS = frozenset({"quote", "report", "cite"})
+_BY_MEDIUM = re.compile(r"\s*(?:by|in|to)\b", re.IGNORECASE)
+
+
+def quoted_as(clause: Clause) -> Frame | None:
+    """ '"I demand better transparency," he is quoted as saying by a magazine', "with Mr
+    Dixon quoted as saying that ...": the one quoted is the source; the content is the
+    words after "as saying", else (nothing there, or only "by" the medium) those before."""
+    cue, text = clause.cue, clause.text
+    saying = _AS_SAYING.match(text, cue.span[1], clause.sentence[1])
+    if saying is None or cue.entry.lemma not in _QUOTED_AS_LEMMAS:
+        return None
+    mention = clause.subject[0]
+    if mention is None:
+        return None
+    frame = clause.framed(QUOTED_AS)
+    frame.source_span = mention
+    frame.addressee = None  # an earlier rule read "as saying" as one
+    start, end = phrases.strip_span(text, saying.end(), clause.sentence[1])
+    end = phrases.before_sentence_end(text, start, end)
+    if end > start and not _BY_MEDIUM.match(text, start):
+        frame.content = [(start, end)]
+        frame.clause_start = mention[0]
+    else:
+        _content_before(text, frame, clause.lo, mention[0], saying.end(), clause.quotes)
+    return frame
+
+
 def passive(clause: Clause) -> Frame | None:
     """ "It was reported that ...", "The plan is expected to ...": no source."""
     if not clause.cue.passive:
@@ -838,7 +870,7 @@ def source_cue_content(clause: Clause) -> Frame | None:
 
 
 #: The rules for a cue, tried in this order; the first that returns a frame wins.
-CUE_RULES = (according_to, after_relative_clause, content_cue_source, passive,
+CUE_RULES = (according_to, after_relative_clause, content_cue_source, quoted_as, passive,
              gerund_after_preposition, shared_subject, content_source_cue, source_cue_content)
 
 

@@ -146,7 +146,10 @@ def before_sentence_end(text: str, start: int, stop: int) -> int:
     return stop
 
 
-CONTENT_TAIL = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or)\b)+$")
+#: What a content cut before the next clause must not end with: punctuation, and words
+#: that join a clause to it ("it may cut jobs, with [Mr Dixon quoted as saying]").
+CONTENT_TAIL = re.compile(
+    r"(?:[\s,;:—–-]|\b(?:and|but|or|while|whereas|although|though|with)\b)+$")
 
 
 def strip_span(text: str, start: int, end: int) -> Span:
@@ -512,6 +515,10 @@ def appositive(text: str, lo: int, comma: int) -> tuple[Span | None, Span | None
 _NP_OPENER_TAGS = frozenset({"DT", "PRP$", "PRP", "CD"})
 
 
+#: Pronouns that can only be a subject (or "it", rarely an addressee).
+_SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they", "it"})
+
+
 def unmarked_clause_start(text: str, start: int, stop: int) -> int | None:
     """Where a reported clause without "that" begins after an addressee, or ``None``.
 
@@ -535,4 +542,6 @@ def unmarked_clause_start(text: str, start: int, stop: int) -> int | None:
             return words[j].start()
         if tags[j - 1] == "NNP" and words[j].group()[:1].islower():
             return words[j].start()  # "the BBC | progress had been made"
+    if words[0].group().lower() in _SUBJECT_PRONOUNS:
+        return words[0].start()  # "warned it may cut jobs": no addressee, a clause at once
     return None

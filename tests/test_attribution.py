@@ -348,6 +348,16 @@ def test_a_clause_right_after_a_tell_cue_has_no_addressee():
     assert _one(text, "said").content == "the plan could let extreme groups run policing"
 
 
+def test_a_state_of_mind_after_be_cites_its_subject():
+    """ "Some panel members are worried that ...": "be" + worried, concerned, convinced is
+    a state its subject holds, not a passive without a source."""
+    found = _one("Some panel members are worried that Microsoft would sue.", "are worried")
+    assert (found.source_text, found.content) == ("Some panel members", "that Microsoft would sue")
+    found = _one("Some Democrats are concerned that the bill will fail.", "are concerned")
+    assert found.source_text == "Some Democrats"
+    assert _one("It was reported that the bill will fail.", "was reported").source_text is None
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

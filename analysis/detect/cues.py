@@ -38,6 +38,9 @@ ADVERBS = _split(
     "wrongly flatly angrily bluntly simply quickly famously"
 )
 PASSIVE_AUXILIARIES = frozenset(_split("is are was were be been being am"))
+#: Participles that after "be" name a state of mind its subject holds, not a passive:
+#: "Some panel members are worried that ..." cites the panel members.
+STATES_OF_MIND = frozenset({"worried", "concerned", "convinced"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +177,8 @@ def find_cues(text: str) -> list[CueMatch]:
                    or "never" in adverb_words or "not" in adverb_words)
         if entry.needs_negation and not negated:
             continue
-        passive = not PASSIVE_AUXILIARIES.isdisjoint(aux_words) and not word.endswith("ing")
+        passive = not PASSIVE_AUXILIARIES.isdisjoint(aux_words) and not (
+            word.endswith("ing") or word in STATES_OF_MIND)
         found.append(CueMatch((start, match.end()), cue_start, text[start:match.end()], entry,
                               negated, passive, aux))
     return found

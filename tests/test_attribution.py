@@ -358,6 +358,20 @@ def test_a_state_of_mind_after_be_cites_its_subject():
     assert _one("It was reported that the bill will fail.", "was reported").source_text is None
 
 
+def test_a_fronted_participle_clause_is_no_part_of_an_apposed_subject():
+    """ "Welcoming the ruling, Maeve Sherlock, chief executive of the Refugee Council,
+    said": the participle clause is set off before the subject; "Managing director Ann
+    Lee" opens with a modifier, not a clause."""
+    text = ("Welcoming the ruling, Maeve Sherlock, chief executive of the Refugee Council, "
+            "said it was a victory.")
+    found = _one(text, "said")
+    assert (found.source_text, found.source) == (
+        "Maeve Sherlock, chief executive of the Refugee Council", "Maeve Sherlock")
+    found = _one("Managing director Ann Lee, 54, a former banker, said it was a victory.",
+                 "said")
+    assert found.source_text == "Managing director Ann Lee, 54, a former banker"
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

@@ -442,9 +442,20 @@ _OPENING_MARKS = ('"', "“", "«")
 
 
 def _is_fronted(text: str, piece: Span) -> bool:
-    """A piece that opens a sentence before its subject: "However", "On Tuesday"."""
+    """A piece that opens a sentence before its subject: "However", "On Tuesday", or a
+    participle clause, "Responding to the plans" (not "Managing director Ann Lee")."""
     words = WORD.findall(text, *piece)
-    return bool(words) and syntax.guess_tag(words[0], opens_sentence=True) in _FRONTED_TAGS
+    if not words:
+        return False
+    tag = syntax.guess_tag(words[0], opens_sentence=True)
+    if tag == "VBG" and len(words) > 1:
+        return syntax.lexicon_tag(words[1].lower()) in _AFTER_PARTICIPLE_TAGS
+    return tag in _FRONTED_TAGS
+
+
+#: Tags of the word after an -ing word that make it a participle clause ("Speaking on",
+#: "Outlining his", "Addressing the"), not a modifier ("Leading economist").
+_AFTER_PARTICIPLE_TAGS = frozenset({"IN", "TO", "DT", "PRP$", "PRP"})
 
 
 #: Dashes that open an aside: a spaced hyphen or en dash, or an em dash.

@@ -372,6 +372,17 @@ def test_a_fronted_participle_clause_is_no_part_of_an_apposed_subject():
     assert found.source_text == "Managing director Ann Lee, 54, a former banker"
 
 
+def test_a_cue_right_before_another_takes_it_as_its_content():
+    """ "he denied accusing Germany ...": "accusing" is what he denied, so "denied" has
+    its subject and content; after a comma the next cue is a second attribution."""
+    found = _one("But challenged on the remark, he denied accusing Germany of bad faith.",
+                 "denied")
+    assert (found.source_text, found.content) == ("he", "accusing Germany of bad faith")
+    text = "The plan will fail, the source said, adding that costs would rise."
+    assert [(a.cue, a.content) for a in analysis.find_attributions(text)] == [
+        ("said", "The plan will fail"), ("adding", "that costs would rise")]
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

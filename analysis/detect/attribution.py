@@ -529,10 +529,12 @@ class Clause:
     @cached
     def right(self) -> list[Span]:
         """The content after the cue (it also fills ``frame.addressee``); empty when the
-        next cue stands right there ("..., the source said, adding that ...")."""
+        next cue stands right there after a comma or a word ("..., the source said, adding
+        that ..."), not when it follows at once ("denied accusing Germany of ...")."""
         _, right = _right_content(self.text, self.frame, self.sentence[1], self.quotes)
         if right and self.following is not None and (
-                right[0][0] >= self.following.span[0] - 1):
+                right[0][0] >= self.following.span[0] - 1) and (
+                self.text[self.cue.span[1]:self.following.span[0]].strip()):
             return []
         return right
 

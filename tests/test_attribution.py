@@ -383,6 +383,15 @@ def test_a_cue_right_before_another_takes_it_as_its_content():
         ("said", "The plan will fail"), ("adding", "that costs would rise")]
 
 
+def test_a_past_participle_after_a_noun_modifies_it():
+    """ "a note written on a napkin": the participle after a common noun and before a
+    preposition is a reduced relative, and the note is no source; "said" after a noun is
+    a past tense and still reports."""
+    assert analysis.find_attributions("One judge carried around a note written on a napkin.") == []
+    found = _one("Officials said on Monday the plan would fail.", "said")
+    assert found.source_text == "Officials"
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

@@ -260,6 +260,22 @@ def names_a_thing(site: CueSite) -> bool:
         syntax.lexicon_tag(previous) or "").startswith("NN")
 
 
+#: Tags of the word after a participle that make it a reduced relative ("written on").
+_AFTER_RELATIVE_PARTICIPLE_TAGS = frozenset({"IN", "TO"})
+
+
+def reduced_relative(site: CueSite) -> bool:
+    """ "a note written on a napkin", "the letter sent to the board": a past participle
+    (never a past tense) right after a common noun and before a preposition modifies the
+    noun; the noun is what was written, not who wrote it."""
+    if site.cue.aux or " " in site.lower or syntax.lexicon_tag(site.lower) != "VBN":
+        return False
+    previous = site.words_before[-1] if site.words_before else ""
+    return site.last_char.isalnum() and previous[:1].islower() and (
+        syntax.lexicon_tag(previous.lower()) in ("NN", "NNS")) and (
+        syntax.lexicon_tag(site.next_word()) in _AFTER_RELATIVE_PARTICIPLE_TAGS)
+
+
 #: Adverbs of degree that make the participle after them an adjective ("best known").
 _DEGREE_ADVERBS = frozenset({"best", "well", "widely", "little", "better", "least", "most"})
 #: Tags before an -ing word that make it a modifier or a noun ("a leading expert").
@@ -351,7 +367,7 @@ def capitalised_mid_sentence(site: CueSite) -> bool:
 #: Rules that apply to any cue word; then, for a bare word (no auxiliary, not a refusal
 #: or "according to"), the rest.
 NOUN_RULES = (noun_before_verb, noun_after_adjective, plural_after_participle, names_a_thing,
-              modifier_participle, plural_after_auxiliary)
+              reduced_relative, modifier_participle, plural_after_auxiliary)
 BARE_WORD_NOUN_RULES = (after_determiner, after_preposition_or_modal, after_preposition,
                         after_number, plural_noun_like, bare_base_form,
                         capitalised_mid_sentence)

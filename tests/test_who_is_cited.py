@@ -114,6 +114,11 @@ def test_no_gender_for_organisations_documents_and_groups(text, name):
      "Holm", "sport_entertainment"),
     ("The Bank of Tarnland, the country's central bank, said rates would stay on hold.",
      "Bank of Tarnland", "public_agency_justice"),
+    # a company's chief officers are business, not police officers; a skipper is sport
+    ('"It will work," said Kai Renner, chief operating officer of Northwind Games.',
+     "Renner", "business"),
+    ("England skipper Tom Varley admitted his side failed to cope.", "Varley",
+     "sport_entertainment"),
 ])
 def test_affiliation(text, name, label):
     assert _source(text, name).affiliation == label

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 try:  # the regex parser of the standard library (``sre_parse`` before Python 3.11)
     from re import _constants as _c
@@ -147,18 +147,18 @@ class LexiconScanner:
                 by_first.setdefault(first[-1], []).append(i)  # the atom escapes one char
         boundary = r"(?:(?<![\w’'])|(?=n['’]t))"
 
-        def rows_regex(rows: list[int]) -> re.Pattern[str]:
+        def rows_pattern(rows: Iterable[int]) -> str:
             """The rows (file order) as one alternation, each in a group named ``r<row>``."""
             alternation = "|".join(f"(?P<r{i}>{patterns[i]})" for i in rows)
-            return re.compile(rf"{boundary}(?:{alternation})(?![\w])")
+            return rf"{boundary}(?:{alternation})(?![\w])"
 
         #: The same search as one alternation of all rows, tried everywhere (slower; the
         #: tests check both agree).
-        self.plain_pattern = rows_regex(list(range(len(patterns)))).pattern
+        self.plain_pattern = rows_pattern(range(len(patterns)))
         #: The rows to try at a candidate, by its first character.
-        self._by_char = {char: rows_regex(sorted({*rows, *anywhere}))
+        self._by_char = {char: re.compile(rows_pattern(sorted({*rows, *anywhere})))
                          for char, rows in by_first.items()}
-        self._anywhere = rows_regex(anywhere) if anywhere else None
+        self._anywhere = re.compile(rows_pattern(anywhere)) if anywhere else None
         guard = trie_regex(starts)
         self._candidates = re.compile(_BEFORE_WORD + (f"(?={guard})" if guard else ""))
 

@@ -2,8 +2,8 @@
 
 ``analysis.nlp.text`` runs NLTK's ``PunktSentenceTokenizer`` with NLTK's own patterns
 compiled by ``re`` (instead of ``nltk.redos``), a short-cut for paragraphs that hold
-no possible sentence end and one for the plain "word. Next" break. All must give exactly
-the spans of the stock tokenizer with the same parameters. No timing here (see
+no possible sentence end and one for the plain "word. Next" and 'word. "' breaks. All
+must give exactly the spans of the stock tokenizer with the same parameters. No timing here (see
 ``benchmarks/analysis_speed.py``).
 """
 
@@ -26,6 +26,10 @@ TRICKY = [
     "(A bracket.) [Another one.] {And} -- dashes -- and ... ellipses.",
     # "word. Next" (decided without Punkt's tokens) next to abbreviations before a capital
     "Shares of Acme Corp. The firm fell. Then it rose in Sept. Analysts shrugged. Etc. Fin",
+    # the same with a quote or a word and punctuation next ("said. \"We", "over.\"", "day. He's")
+    'He said: "We won." Then he left. "It is over," said Gen. "Tom" Smith. It was Sept. "Now."',
+    "It ended that day. He's gone. It was Sept. He's back. They met Mr. Smith's son. Late. BBC, "
+    "the Corp. (Really?) It was late. Next, they left. Lowercase. then more. Done. Now!",
 ]
 
 

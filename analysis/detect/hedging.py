@@ -576,17 +576,18 @@ def _scan(doc: Layers, lexicon: tuple[LexiconScanner, list[_Row]], context_rules
     """
     scanner, rows = lexicon
     text = doc.text
-    lowered = ascii_lower(text)
-    for sentence in doc.sentences:
-        s0, s1 = sentence.start, sentence.end
-        for index, match in scanner.scan(lowered, s0, s1):
-            row = rows[index]
-            if row.context is None or not context_rules:
-                yield match, row.category, row.rule, sentence
-                continue
-            verdict = row.context(text, match.start(), match.end(), s0, s1, row.category)
-            if verdict is not None:
-                yield match, verdict[0], verdict[1], sentence
+    sentences = doc.sentences
+    spans = [(sentence.start, sentence.end) for sentence in sentences]
+    for sentence_index, index, match in scanner.scan(ascii_lower(text), spans):
+        sentence = sentences[sentence_index]
+        s0, s1 = spans[sentence_index]
+        row = rows[index]
+        if row.context is None or not context_rules:
+            yield match, row.category, row.rule, sentence
+            continue
+        verdict = row.context(text, match.start(), match.end(), s0, s1, row.category)
+        if verdict is not None:
+            yield match, verdict[0], verdict[1], sentence
 
 
 def _voices(doc: Layers) -> VoiceMap:

@@ -1,20 +1,28 @@
-"""A fast scanner for a lexicon of cue patterns: one regex, tried only where a cue can start.
+"""A fast scanner for a lexicon of cue patterns, tried only where a cue can start.
 
-A lexicon row is a regex fragment (``could\\s+not\\s+be\\s+verified``). All rows compile to one
-alternation with a named group per row, matched on an ASCII-lower-cased copy of the text (the
-same length, so offsets are shared). Trying that alternation at every character costs about
-1.5 ms for a 2,000-character article, so the scanner first lists the word starts of the text
-(a lookbehind), keeps those whose first letters can begin some row (``prefixes``, worked out
-once from the parsed patterns and compiled as a trie lookahead), and tries the alternation
-only there: usually a few dozen positions an article. There it tries only the rows that can
-start with the character at hand, in file order (one branch per first character), so the
-first row that matches is the one the whole alternation would give.
+A lexicon row is a regex fragment (``could\\s+not\\s+be\\s+verified``). The rows are matched
+on an ASCII-lower-cased copy of the text (the same length, so offsets are shared), at word
+starts only (or at the "n't" of "couldn't"). Trying one alternation of all the rows at every
+character costs about 1.5 ms for a 2,000-character article, so the scanner works in two steps:
+
+1. *Candidates*: one pass over the whole text lists the word starts whose first letters can
+   begin some row (``prefixes``, worked out once from the parsed patterns and compiled as a
+   trie lookahead). The pass looks for the character *before* a word, so the regex engine
+   can skip ahead with a character-set test instead of trying a pattern at every
+   position: usually a few dozen candidates an article.
+2. *Rows*: at a candidate, only the rows that can start with its character are tried, as one
+   alternation in file order (one regex per first character), so the first row that matches
+   is the one the whole alternation would give.
+
+The matches are exactly those of ``plain_pattern`` (all the rows, tried everywhere) run with
+``finditer`` over each span; the tests check that.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 
 try:  # the regex parser of the standard library (``sre_parse`` before Python 3.11)
     from re import _constants as _c
@@ -105,11 +113,18 @@ def trie_regex(strings: set[Prefix]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-class LexiconScanner:
-    """Finds the rows of a lexicon in text: ``scan(text, start, end)`` yields matches.
+#: What the candidate pass looks for before a word: any character but a lower-case ASCII
+#: letter, digit, "_" or apostrophe. Every word start follows one (it follows none of
+#: ``[\w’']``); the few extra positions ("é|if") fail the rows' own boundary check. A plain
+#: character class lets the regex engine skip from one such character to the next in C.
+_BEFORE_WORD = r"[^a-z0-9_’']"
+#: Where a row may start inside a word: the "n't" of "couldn't", "wasn’t".
+_NOT_INSIDE_WORD = re.compile(r"n['’]t")
 
-    Each position the guard lets through tries only the rows that can start with its
-    character (in file order), not the whole alternation: a branch per first character.
+
+class LexiconScanner:
+    """Finds the rows of a lexicon in text: ``scan(lowered, spans)`` yields matches.
+
     Raises ``ValueError`` for an upper-case pattern or one that can match no characters.
     """
 
@@ -130,35 +145,57 @@ class LexiconScanner:
                 anywhere.append(i)
             for first in firsts - {_SPACE, _SPACE + "+"}:
                 by_first.setdefault(first[-1], []).append(i)  # the atom escapes one char
-        #: The group name of each row in the regex (a row may open several branches).
-        self._rows: dict[str, int] = {}
-        branches = [f"(?={re.escape(char)})"
-                    + self._alternation(patterns, sorted({*rows, *anywhere}))
-                    for char, rows in sorted(by_first.items())]
-        if anywhere:
-            branches.append(self._alternation(patterns, anywhere))
-        alternation = "|".join(f"(?P<r{i}>{p})" for i, p in enumerate(patterns))
         boundary = r"(?:(?<![\w’'])|(?=n['’]t))"
+
+        def rows_pattern(rows: Iterable[int]) -> str:
+            """The rows (file order) as one alternation, each in a group named ``r<row>``."""
+            alternation = "|".join(f"(?P<r{i}>{patterns[i]})" for i in rows)
+            return rf"{boundary}(?:{alternation})(?![\w])"
+
+        #: The same search as one alternation of all rows, tried everywhere (slower; the
+        #: tests check both agree).
+        self.plain_pattern = rows_pattern(range(len(patterns)))
+        #: The rows to try at a candidate, by its first character.
+        self._by_char = {char: re.compile(rows_pattern(sorted({*rows, *anywhere})))
+                         for char, rows in by_first.items()}
+        self._anywhere = re.compile(rows_pattern(anywhere)) if anywhere else None
         guard = trie_regex(starts)
-        #: The same search without the guard and the branches (slower; the tests check
-        #: both agree).
-        self.plain_pattern = rf"{boundary}(?:{alternation})(?![\w])"
-        self.regex = re.compile(
-            rf"{f'(?={guard})' if guard else ''}{boundary}(?:{'|'.join(branches)})(?![\w])"
-        )
+        self._candidates = re.compile(_BEFORE_WORD + (f"(?={guard})" if guard else ""))
 
-    def _alternation(self, patterns: list[str], rows: list[int]) -> str:
-        """The rows' patterns as one alternation, each in a group named for ``_rows``."""
-        names = []
-        for i in rows:
-            name = f"r{i}_{len(self._rows)}"
-            self._rows[name] = i
-            names.append(f"(?P<{name}>{patterns[i]})")
-        return "(?:" + "|".join(names) + ")"
+    def candidates(self, lowered: str) -> list[int]:
+        """Sorted positions of ``lowered`` where a row may start: its start, the word starts
+        the prefix guard lets through, and every "n't".
 
-    def scan(self, lowered: str, start: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
-        """``(row index, match)`` of each cue in ``lowered[start:end]``, left to right,
-        without overlaps. ``lowered`` is ``ascii_lower(text)``."""
-        rows = self._rows
-        for match in self.regex.finditer(lowered, start, end):
-            yield rows[match.lastgroup], match
+        >>> LexiconScanner(["may", "not"]).candidates("dismay: i may not, can't")
+        [0, 10, 14, 21]
+        """
+        found = [match.end() for match in self._candidates.finditer(lowered)]
+        if lowered:
+            found.insert(0, 0)  # nothing before the text's first character
+        inside = [match.start() for match in _NOT_INSIDE_WORD.finditer(lowered)]
+        return sorted({*found, *inside}) if inside else found
+
+    def scan(
+        self, lowered: str, spans: list[tuple[int, int]]
+    ) -> Iterator[tuple[int, int, re.Match[str]]]:
+        """``(span index, row index, match)`` of each cue inside each span of ``lowered``
+        (``ascii_lower(text)``), left to right and without overlaps within a span; a match
+        never runs past its span's end.
+
+        >>> scanner = LexiconScanner(["may", r"may\\s+well", "might|maybe"])
+        >>> found = scanner.scan("it may well. maybe", [(0, 11), (12, 18)])
+        >>> [(span, row, match.group()) for span, row, match in found]
+        [(0, 0, 'may'), (1, 2, 'maybe')]
+        """
+        candidates = self.candidates(lowered)
+        for index, (start, end) in enumerate(spans):
+            free = start  # where the previous match in this span ended
+            inside = candidates[bisect_left(candidates, start) : bisect_left(candidates, end)]
+            for position in inside:
+                if position < free:
+                    continue
+                rows = self._by_char.get(lowered[position], self._anywhere)
+                match = rows.match(lowered, position, end) if rows is not None else None
+                if match is not None:
+                    free = match.end()
+                    yield index, int(match.lastgroup[1:]), match  # group "r12" is row 12

@@ -122,25 +122,35 @@ class _Token(PunktToken):
     _RE_ALPHA = re.compile(PunktToken._RE_ALPHA.pattern, re.UNICODE)
 
 
-# The commonest candidate context Punkt decides: a plain word, its full stop, one space
-# and a capitalised word ("election. The").
-_PLAIN_BREAK = re.compile(r"([A-Za-z]{2,})\. ([A-Z][a-z]*)")
+# The commonest candidate contexts Punkt decides: a plain word and its full stop, then one
+# space and a word ("election. The", "said. He's", "day. Next,") or a straight double quote
+# ('over."', 'over. "We'). Punkt's word tokenizer gives exactly "word." and, as the next
+# token, the letters of the next word (up to a character that cannot be in a word, or a
+# final comma) or the quote.
+_PLAIN_BREAK = re.compile(
+    r"(?P<word>[A-Za-z]{2,})\."
+    r"(?: (?P<next>[A-Za-z]+)(?:,|" + _LanguageVars()._re_non_word_chars + r"\S*)?"
+    r'| ?(?P<quote>")\S*)'
+)
 
 
 class _SentenceTokenizer(PunktSentenceTokenizer):
-    """NLTK's ``PunktSentenceTokenizer``, deciding the commonest break without tokens."""
+    """NLTK's ``PunktSentenceTokenizer``, deciding the commonest breaks without tokens."""
 
     def text_contains_sentbreak(self, text: str) -> bool:
-        """Punkt's answer for the context ``text``. For "word. Next" it is known without
-        building tokens: Punkt's word tokenizer gives exactly "word." and "Next"; "word."
-        is no ellipsis, initial or number, so when "word" is no abbreviation it is a break
-        unless ("word", "next") is a collocation (checked equal on every candidate
-        context of BBC and Reuters-21578)."""
+        """Punkt's answer for the context ``text``. For the contexts of ``_PLAIN_BREAK`` it is
+        known without building tokens: "word." is no ellipsis, initial or number, so when
+        "word" is no abbreviation and ("word", next token) no collocation, Punkt marks it a
+        sentence break and, a token following, answers True (checked equal on every
+        candidate context of BBC and Reuters-21578). Otherwise Punkt decides."""
         plain = _PLAIN_BREAK.fullmatch(text)
-        word = plain.group(1).lower() if plain else ""
-        if not word or word in self._params.abbrev_types:
+        if plain is None:
             return super().text_contains_sentbreak(text)
-        return (word, plain.group(2).lower()) not in self._params.collocations
+        word = plain.group("word").lower()
+        following = (plain.group("next") or plain.group("quote")).lower()
+        if word in self._params.abbrev_types or (word, following) in self._params.collocations:
+            return super().text_contains_sentbreak(text)
+        return True
 
 
 @lru_cache(maxsize=1)

@@ -115,6 +115,27 @@ def _phrase_sizes(kind: str) -> dict[str, int]:
     return sizes
 
 
+@cache
+def _forms(kind: str) -> dict[str, str]:
+    """``{entry of kind, or its plural in "s": affiliation}``: one look-up finds what
+    ``entries.get(phrase) or entries.get(_singular(phrase))`` finds (the entry wins).
+
+    >>> _forms("role")["ministers"]
+    'government_politics'
+    """
+    entries = lexicon()[kind]
+    plurals = {f"{entry}s": label for entry, label in entries.items()
+               if _singular(f"{entry}s") == entry}
+    return plurals | entries
+
+
+@lru_cache(maxsize=8)
+def _tokens(words: str) -> tuple[str, ...]:
+    """The lower-case words of ``words``; apostrophes of either kind split words alike
+    (cached: a source's words are read for each kind of word in turn)."""
+    return tuple(_WORD.findall(words.lower()))
+
+
 def words_found(words: str, kind: str) -> list[str]:
     """Affiliations of the lexicon entries of ``kind`` in ``words``, in text order; at each
     position the longest phrase wins ("district attorney" before "district").
@@ -122,16 +143,15 @@ def words_found(words: str, kind: str) -> list[str]:
     >>> words_found("union officials", "organisation"), words_found("MPs", "role")
     (['civil_society'], ['government_politics'])
     """
-    tokens = _WORD.findall(words.lower())  # apostrophes of either kind split words alike
-    entries = lexicon()[kind]
+    tokens = _tokens(words)
+    forms = _forms(kind)
     sizes = _phrase_sizes(kind)
     found, free = [], 0  # free: the first position not inside a phrase already found
     for i in [i for i, token in enumerate(tokens) if token in sizes]:
         if i < free:
             continue
         for size in range(min(sizes[tokens[i]], len(tokens) - i), 0, -1):
-            phrase = " ".join(tokens[i:i + size])
-            label = entries.get(phrase) or entries.get(_singular(phrase))
+            label = forms.get(" ".join(tokens[i:i + size]))
             if label:
                 found.append(label)
                 free = i + size
@@ -156,11 +176,45 @@ def article_field(text: str) -> str | None:
     return label if count >= max(FIELD_MIN, FIELD_SHARE * sum(counts.values())) else None
 
 
+@cache
+def _first_words(label: str) -> tuple[str, ...]:
+    """The first words of the organisation entries of affiliation ``label``.
+
+    >>> "club" in _first_words("sport_entertainment")
+    True
+    """
+    entries = lexicon()["organisation"]
+    return tuple(sorted({entry.split()[0] for entry in entries if entries[entry] == label}))
+
+
+@lru_cache(maxsize=4)
+def _is_sport_story(text: str) -> bool:
+    """``article_field(text) == "sport_entertainment"``, without scanning the words of a
+    text that cannot be one. Each organisation word of that field that ``words_found``
+    finds opens with the first word of one of its entries ("club", "clubs", "football
+    association"), at a place of its own, so the field needs at least ``FIELD_MIN``
+    occurrences of those first words in the lower-cased text: a few ``str.count``.
+
+    >>> _is_sport_story("The club said the council agreed.")
+    False
+    """
+    lower = text.lower()
+    if sum(lower.count(word) for word in _first_words("sport_entertainment")) < FIELD_MIN:
+        return False
+    return article_field(text) == "sport_entertainment"
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    """Every word or phrase of the lexicon, of any kind."""
+    return frozenset(word for words in lexicon().values() for word in words)
+
+
 def _is_title_word(word: str) -> bool:
     """A capitalised word of a title, not of a name: "Mr", "Secretary", "Spokesman"."""
     lower = _POSSESSIVE.sub("", word).lower().rstrip(".")
-    return lower in HONORIFICS or lower in NOUNS or any(
-        lower in words or _singular(lower) in words for words in lexicon().values())
+    return lower in HONORIFICS or lower in NOUNS or lower in _lexicon_words() or (
+        _singular(lower) in _lexicon_words())
 
 
 def _names_in(words: str) -> list[list[str]]:
@@ -227,7 +281,7 @@ def body_affiliation(offices: list[str], text: str) -> str:
     a club in a story whose field is sport or entertainment; else the default of the
     office held in it when that names a field ("BNP leader" -> ``government_politics``);
     else a company (``business``)."""
-    if article_field(text) == "sport_entertainment":
+    if _is_sport_story(text):
         return "sport_entertainment"
     if offices and offices[-1] != "other":
         return offices[-1]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from analysis.detect.mentions import (
     INDEFINITE,
@@ -92,14 +93,13 @@ def people_named_in(text: str) -> tuple[tuple[int, str, str], ...]:
     (a few texts are kept, so memory stays bounded).
     """
     words: list[_Word] = [
-        (m.start(), first, bool(clitic),
-         m.end() if spaces and _may_continue(first, bool(stop)) else -1)
+        (m.start(), first, clitic is not None,
+         m.end() if spaces and (stop is None or _continues_after_stop(first)) else -1)
         for m in _CAPITALISED.finditer(text) for first, stop, clitic, spaces in (m.groups(),)
     ]
     found = []
-    count = len(words)
-    for i, (start, first, _, next_start) in enumerate(words):
-        if i + 1 == count or words[i + 1][0] != next_start:
+    for i, ((start, first, _, next_start), following) in enumerate(pairwise(words)):
+        if following[0] != next_start:
             continue  # no capitalised word right after: no name starts here
         run = _following_run(words, i)
         while run and run[-1][1].lower() in _NAME_SUFFIXES:
@@ -110,9 +110,10 @@ def people_named_in(text: str) -> tuple[tuple[int, str, str], ...]:
         if first.lower() in _PERSON_TITLES or _opens_full_name(first):
             found.append((start, text[start:last_start + len(last)], last.lower()))
     surnames = {surname: name for _, name, surname in found if " " in name}
-    found += [(start, surnames[word.lower()], word.lower())
-              for start, word, possessive, _ in words
-              if not possessive and word.lower() in surnames]
+    if surnames:
+        found += [(start, surnames[word.lower()], word.lower())
+                  for start, word, possessive, _ in words
+                  if not possessive and word.lower() in surnames]
     return tuple(sorted(set(found)))
 
 
@@ -122,10 +123,10 @@ def people_named_in(text: str) -> tuple[tuple[int, str, str], ...]:
 _Word = tuple[int, str, bool, int]
 
 
-def _may_continue(word: str, full_stop: bool) -> bool:
+def _continues_after_stop(word: str) -> bool:
     """A word with a full stop continues a name only as an initial or a title ("J.",
     "Dr."); otherwise the stop ends a sentence."""
-    return not full_stop or len(word) == 1 or word.lower() in _PERSON_TITLES
+    return len(word) == 1 or word.lower() in _PERSON_TITLES
 
 
 def _following_run(words: list[_Word], i: int) -> list[_Word]:

@@ -28,6 +28,8 @@ from analysis.nlp import gazetteer, syntax
 MAX_DESCRIPTION_WORDS = 12
 #: Characters that end a clause when looking for a description.
 _CLAUSE_END = re.compile(r"[.;:!?\n\"“”‘’()]|,\s|\s[-–—]\s")
+#: Characters searched at a time, from the end, for the last clause boundary of a window.
+_PIECE = 40
 #: A capitalised word right before a mention (its first name, when it is one).
 _FIRST_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 #: A relative pronoun that ends an apposition's noun phrase.
@@ -88,8 +90,28 @@ def find_word(text: str, needle: str, *, ignore_case: bool = True) -> tuple[int,
 def _clause_before(text: str, end: int) -> str:
     """Words from the last clause boundary before ``end`` up to ``end``."""
     window = text[max(0, end - 200):end]
-    cuts = list(_CLAUSE_END.finditer(window))
-    return window[cuts[-1].end():] if cuts else window
+    return window[_last_cut(window):]
+
+
+def _last_cut(window: str) -> int:
+    """End of the last ``_CLAUSE_END`` match in ``window`` as ``finditer`` finds them from
+    its start (0: none). The window is read backwards in pieces of about ``_PIECE``
+    characters that each start after a letter or digit: a match holds none, so none runs
+    across one, and ``finditer`` finds the same matches in a piece as in the whole.
+
+    >>> _last_cut("He said, - no"), _last_cut("no cut")
+    (9, 0)
+    """
+    end = len(window)
+    while end:
+        start = max(0, end - _PIECE)
+        while start and not window[start - 1].isalnum():
+            start -= 1
+        cuts = list(_CLAUSE_END.finditer(window, start, end))
+        if cuts:
+            return cuts[-1].end()
+        end = start
+    return 0
 
 
 def _clause_after(text: str, start: int) -> str:

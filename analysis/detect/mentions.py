@@ -106,6 +106,8 @@ def _lexicon() -> tuple[dict[str, str], set[str], tuple[str, ...]]:
 
 
 NOUNS, MEDIA_SUFFIXES, PHRASES = _lexicon()
+#: ``PHRASES`` with a space at either end, so that they match whole words only.
+_PADDED_PHRASES = tuple((phrase, f" {phrase} ") for phrase in PHRASES)
 
 
 def normalise(mention: str) -> str:
@@ -261,8 +263,8 @@ def describe(mention: str) -> MentionInfo:
             break
     chunk, chunk_lower = words[:cut], lower[:cut]
     padded = f" {' '.join(lower)} "  # a phrase matches whole words only
-    for phrase in PHRASES:
-        if f" {phrase} " in padded:
+    for phrase, padded_phrase in _PADDED_PHRASES:
+        if padded_phrase in padded:
             cls = NOUNS[phrase]
             if cls != "role":
                 head = _phrase_head(phrase)

@@ -392,6 +392,17 @@ def test_a_past_participle_after_a_noun_modifies_it():
     assert found.source_text == "Officials"
 
 
+def test_a_function_word_ends_no_name():
+    """ "Sunderland No campaigner Neil Herron": "Sunderland No" is no person, so the "No"
+    of "the No campaign" is no mention of him and "he" is Herron; "Theresa May" is."""
+    text = ("Mr Mallon clashed with Sunderland No campaigner Neil Herron. The No campaign "
+            "has more money. Mr Herron said he was not convinced. \"It will not deliver,\" "
+            "he said.")
+    assert [a.source for a in analysis.find_attributions(text)] == ["Herron", "Herron"]
+    text = "Theresa May said the deal was done. Mrs May added that it was fair."
+    assert [a.source for a in analysis.find_attributions(text)] == ["Theresa May"] * 2
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

@@ -53,6 +53,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
 _CAPITALISED = re.compile(r"([A-Z][\w-]*)(\.)?(['’]\w*)?([^\S\n]+)?")
 #: Words after a surname that are no surname ("Bruce L Castor Jr").
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Tags of function words, which end no name: "Sunderland No campaigner Neil Herron" names
+#: no "Sunderland No" (modals are left out: "Theresa May").
+_FUNCTION_TAGS = frozenset({"DT", "IN", "CC", "UH", "PRP", "PRP$", "WDT", "WP", "TO", "EX"})
 _PERSON_TITLES = COURTESY_TITLES | {"prof"}
 
 
@@ -107,6 +110,8 @@ def people_named_in(text: str) -> tuple[tuple[int, str, str], ...]:
         if not run or run[-1][2] or len(run[-1][1]) < 2:
             continue  # "Dr Miriam Achebe-Lowe's": a possessive
         last_start, last = run[-1][:2]
+        if syntax.lexicon_tag(last.lower()) in _FUNCTION_TAGS:
+            continue
         if first.lower() in _PERSON_TITLES or _opens_full_name(first):
             found.append((start, text[start:last_start + len(last)], last.lower()))
     surnames = {surname: name for _, name, surname in found if " " in name}

@@ -403,6 +403,14 @@ def test_a_function_word_ends_no_name():
     assert [a.source for a in analysis.find_attributions(text)] == ["Theresa May"] * 2
 
 
+def test_a_name_inside_a_quote_is_no_antecedent_of_the_speaker():
+    """ '"The tackle on Gabriel Heinze was terrible," he said': Heinze is talked about;
+    "he" is the last source, the United boss ("boss" is a role)."""
+    text = ("The United boss said it was worse than the foul on Ashley Cole. \"We shall "
+            "present it to the FA. The tackle on Gabriel Heinze was terrible,\" he said.")
+    assert [a.source for a in analysis.find_attributions(text)] == ["the United boss"] * 2
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

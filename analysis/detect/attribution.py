@@ -1247,7 +1247,7 @@ def attribute(doc) -> tuple[list[Quote], list[Attribution]]:
         if not found_here and not _inside_quote(sentence[0] + 1, quotes):
             found_here = _sentence_rules(text, sentence, index)
         frames += found_here
-    registry = Registry(text)
+    registry = Registry(text, [q.span for q in quotes])
     for position, frame in enumerate(frames):
         _resolve(text, frame, registry, frames[:position])
     registry.merge_roles()

@@ -38,6 +38,7 @@ from analysis.detect.mentions import (
 )
 from analysis.nlp import gazetteer, syntax
 from analysis.nlp.words import COURTESY_TITLES, HONORIFICS
+from analysis.records import Span
 
 GROUP_TYPES = ("organisation", "anonymous", "media")
 THING_TYPES = ("organisation", "media", "document")
@@ -161,14 +162,16 @@ class Registry:
     """The distinct sources of one text, filled mention by mention in text order.
 
     ``text`` (optional) is the whole text, read only when a one-word name needs the
-    evidence of rule 3.
+    evidence of rule 3; ``quoted`` (optional) are the spans of its quotes, whose names
+    are no antecedent of a pronoun.
     """
 
-    def __init__(self, text: str = "") -> None:
+    def __init__(self, text: str = "", quoted: list[Span] | None = None) -> None:
         self.entries: list[Entry] = []
         self.aliases: dict[int, int] = {}
         self._recent: list[int] = []
         self._text = text
+        self._quoted = quoted or []
 
     def _use(self, index: int, position: int = -1) -> int:
         self.entries[index].mentions += 1
@@ -213,9 +216,11 @@ class Registry:
         return people_named_in(self._text)
 
     def _named_person_between(self, start: int, end: int, gender: str) -> int | None:
-        """The entry of the last person named in ``text[start:end]`` whose gender agrees."""
+        """The entry of the last person named in ``text[start:end]`` whose gender agrees,
+        outside quotes: in '"The tackle on Heinze was terrible," he said' Heinze is
+        talked about, not talking."""
         for position, name, _ in reversed(self._people()):
-            if position >= end:
+            if position >= end or any(s < position < e for s, e in self._quoted):
                 continue
             if position <= start:
                 return None

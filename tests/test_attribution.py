@@ -411,6 +411,19 @@ def test_a_name_inside_a_quote_is_no_antecedent_of_the_speaker():
     assert [a.source for a in analysis.find_attributions(text)] == ["the United boss"] * 2
 
 
+def test_an_unnamed_person_is_named_by_the_next_sentence():
+    """ "a judge claimed ... Judge Charles Harris QC made his remarks": the person given
+    the same role word next is the one who spoke; without it, a mid-story "A spokesman"
+    stays unnamed (a story's lede is named by its next sentence whatever the role)."""
+    text = ("Drink is a problem. This week a judge claimed easy access to drink was breeding "
+            "violence. Judge Charles Harris QC made his remarks as he sentenced three men. "
+            "Mr Harris said more.")
+    assert [a.source for a in analysis.find_attributions(text)] == ["Harris", "Harris"]
+    text = ("Prices rose. A spokesman said the firm would act. John Smith, the chairman, said "
+            "it was fine.")
+    assert [a.source for a in analysis.find_attributions(text)] == ["a spokesman", "John Smith"]
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

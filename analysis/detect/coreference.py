@@ -46,6 +46,10 @@ PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"
 DEFINITE = ("the", "this", "that")
 #: The end of a sentence: a stop, question or exclamation mark (and a closing quote).
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
+_A_OR_AN = re.compile(r"an?\s", re.IGNORECASE)
+#: Words that may stand before the name that opens a sentence and identifies a person
+#: ("Public accounts committee chairman Edward Leigh").
+DELAYED_NAME_WORDS = 5
 # "Ms Lund", "Dr. Lund", or a census first name before a capitalised word ("Carol Lund").
 # A possessive ("Mr Mallon's arguments") names no one who could speak next, so it is left out.
 # A capitalised word (an initial or a title may keep its full stop), a following "'s" or
@@ -53,9 +57,10 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
 # "I'm" is no surname) and the spaces after it.
 _CAPITALISED = re.compile(r"([A-Z][\w-]*)(\.)?(['’]\w*)?([^\S\n]+)?")
 #: Words after a surname that are no surname ("Bruce L Castor Jr").
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "qc", "kc"})
 #: Tags of function words, which end no name: "Sunderland No campaigner Neil Herron" names
-#: no "Sunderland No" (modals are left out: "Theresa May").
+#: no "Sunderland No" (modals are left out: "Theresa May"); nor does a role in capitals
+#: ("Tory MP").
 _FUNCTION_TAGS = frozenset({"DT", "IN", "CC", "UH", "PRP", "PRP$", "WDT", "WP", "TO", "EX"})
 _PERSON_TITLES = COURTESY_TITLES | {"prof"}
 
@@ -111,8 +116,9 @@ def people_named_in(text: str) -> tuple[tuple[int, str, str], ...]:
         if not run or run[-1][2] or len(run[-1][1]) < 2:
             continue  # "Dr Miriam Achebe-Lowe's": a possessive
         last_start, last = run[-1][:2]
-        if syntax.lexicon_tag(last.lower()) in _FUNCTION_TAGS:
-            continue
+        if syntax.lexicon_tag(last.lower()) in _FUNCTION_TAGS or (
+                last.isupper() and NOUNS.get(last.lower()) == "role"):
+            continue  # "Sunderland No campaigner", "Tory MP": no person's name
         if first.lower() in _PERSON_TITLES or _opens_full_name(first):
             found.append((start, text[start:last_start + len(last)], last.lower()))
     surnames = {surname: name for _, name, surname in found if " " in name}
@@ -315,29 +321,44 @@ class Registry:
                 self.entries[matches[0]].mentions += entry.mentions
 
     def merge_delayed_name(self) -> None:
-        """Join the unnamed person who opens a story ("A Brindlemoor landlord fined £12,000
-        ... has claimed") to the person whose full name opens the next sentence ("Victor
-        Stanmore, 58, told ..."): the delayed identification of a news lede."""
+        """Join an unnamed person to the person named at the start of the next sentence:
+        the delayed identification of a news lede ("A Brindlemoor landlord fined £12,000
+        ... has claimed" + "Victor Stanmore, 58, told ..."; "A senior Tory MP has
+        criticised ..." + "Public accounts committee chairman Edward Leigh was ..."), or,
+        anywhere, a person given the same role word ("a judge claimed ..." + "Judge
+        Charles Harris QC made his remarks")."""
         lede = next((i for i, e in enumerate(self.entries) if e.first_position >= 0), None)
-        if lede is None or lede in self.aliases:
-            return
-        entry = self.entries[lede]
-        if not (entry.single_person or entry.head in PEOPLE_NOUNS) or entry.plural or (
-                entry.source_type not in ("anonymous", "unknown")
-                or entry.name.split()[0].lower() not in ("a", "an")
-                or self._text[:entry.first_position].strip()):
-            return
+        for index, entry in enumerate(self.entries):
+            if index in self.aliases or entry.plural or entry.first_position < 0 or not (
+                    entry.single_person or entry.head in PEOPLE_NOUNS) or (
+                    entry.source_type not in ("anonymous", "unknown")
+                    or not _A_OR_AN.match(self._text, entry.first_position)):
+                continue
+            opens_story = index == lede and not self._text[:entry.first_position].strip()
+            named = self._named_next(entry, same_role=not opens_story)
+            if named is not None:
+                self.aliases[index] = named
+                self.entries[named].mentions += entry.mentions
+
+    def _named_next(self, entry: Entry, *, same_role: bool) -> int | None:
+        """The source entry of the person named first in the sentence after ``entry``'s
+        first mention, within its first ``DELAYED_NAME_WORDS`` words and before any comma;
+        with ``same_role``, only one whose title holds ``entry``'s head word."""
         end = _SENTENCE_END.search(self._text, entry.first_position)
         if end is None:
-            return
-        surname = next((surname for position, name, surname in self._people()
-                        if position == end.end() and len(name.split()) > 1), None)
-        named = next((i for i, e in enumerate(self.entries)
-                      if e.source_type == "named_person" and surname in e.keys), None)
-        if named is None:
-            return
-        self.aliases[lede] = named
-        self.entries[named].mentions += entry.mentions
+            return None
+        for position, name, _ in self._people():
+            if position < end.end() or len(name.split()) < 2:
+                continue
+            before = self._text[end.end():position]
+            if "," in before or len(before.split()) > DELAYED_NAME_WORDS:
+                return None
+            if same_role and entry.head not in (before + " " + name).lower().split():
+                return None
+            key = describe(name).key
+            return next((i for i, e in enumerate(self.entries)
+                         if e.source_type == "named_person" and key in e.keys), None)
+        return None
 
     def _done(self, index: int, count: bool, position: int) -> int:
         """Record a mention of entry ``index`` at ``position`` (counted when ``count``)."""

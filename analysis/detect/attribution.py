@@ -508,6 +508,7 @@ CONTENT_CUE_SOURCE = "content_cue_source"
 PASSIVE = "passive"
 SHARED_SUBJECT = "shared_subject"
 GERUND_AFTER_PREPOSITION = "gerund_after_preposition"
+QUOTED_AS = "quoted_as"
 CONTENT_SOURCE_CUE = "content_source_cue"
 WHO_CLAUSE = "who_clause"
 COLON_QUOTE = "colon_quote"
@@ -686,7 +687,6 @@ def content_cue_source(clause: Clause) -> Frame | None:
     return frame
 
 
-QUOTED_AS = "quoted_as"
 #: "as saying" after a cue: the reported speech of "X was quoted as saying".
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|stating|adding|describing)\b",
                         re.IGNORECASE)

@@ -424,6 +424,17 @@ def test_an_unnamed_person_is_named_by_the_next_sentence():
     assert [a.source for a in analysis.find_attributions(text)] == ["a spokesman", "John Smith"]
 
 
+def test_a_role_in_capitals_ends_no_name():
+    """ "A senior Tory MP has criticised ...": an unnamed MP (whom the next sentence names),
+    not a person called "Tory MP"; "Labour MP Diane Abbott" is named."""
+    text = ("A senior Tory MP has criticised the department's approach. Public accounts "
+            "committee chairman Edward Leigh was giving his reaction. Mr Leigh said it was poor.")
+    assert [a.source for a in analysis.find_attributions(text)] == ["Leigh", "Leigh"]
+    found = _one("Labour MP Diane Abbott said the plan was unfair.", "said")
+    assert (found.source, found.source_type, found.role) == (
+        "Diane Abbott", "named_person", "Labour MP")
+
+
 def test_a_number_before_a_cue_makes_it_a_noun_even_in_a_phrase():
     """ "up 23 points to 6,661": the number shows "points" is a noun, though the lexicon
     cue is the phrase "points to"; without a number, "point to" still reports."""

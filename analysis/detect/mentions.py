@@ -276,6 +276,8 @@ def describe(mention: str) -> MentionInfo:
     # Drop a leading determiner and honorifics from the capitalised run.
     while start < end and chunk_lower[start] in DETERMINERS:
         start += 1
+    if start < end and chunk[end - 1].isupper() and NOUNS.get(chunk_lower[end - 1]) == "role":
+        start = end  # "A senior Tory MP": a role in capitals ends no name
     name_words = chunk[start:end]
     before = [w for w in chunk[:start] if w.lower() not in DETERMINERS]
     if name_words:

@@ -116,6 +116,21 @@ def test_stances_from_the_lexicon():
                        "showed": "endorsing", "noted": "endorsing"}
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Gianni Agnelli preferred GM's offer to buy a 20% stake.", "preferred"),
+        ("Ron Howard chose Tautou, preferring a French actress to a big name.", "preferring"),
+        ("The minister backed the plan, agreeing that the fines were too low.", "agreeing"),
+        ("Mr Brown spoke last, disagreeing that taxes must rise.", "disagreeing"),
+        ('"The economy is strong," Mr Blair echoes.', "echoes"),
+    ],
+)
+def test_inflected_cues_are_spelled_as_english_writes_them(text, cue):
+    # the lexicon once listed "prefered", "agreing", "echos": the real forms were missed
+    assert cue in [a.cue for a in analysis.find_attributions(text)]
+
+
 def test_nouns_are_not_cues():
     text = "His claims were false. The report is long. The state said nothing."
     cues = [a.cue for a in analysis.find_attributions(text)]

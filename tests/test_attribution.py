@@ -480,3 +480,12 @@ def test_a_preposition_before_a_cue_is_no_source():
     assert [a.source_text for a in analysis.find_attributions(text)] == []
     text = "The group said it had warned the council, including writing to ministers."
     assert {a.source for a in analysis.find_attributions(text)} == {"the group"}
+
+
+def test_a_dropped_cue_does_not_cut_the_content_of_the_next():
+    # "was seen as ..." is no attribution (a passive belief with no clause), so it must not
+    # bound the content of "analysts said"
+    said = _one("The move was seen as a major blow to the company, analysts said.", "said")
+    assert said.content == "The move was seen as a major blow to the company"
+    assert [a.cue for a in analysis.find_attributions(
+        "The move was seen as a major blow to the company, analysts said.")] == ["said"]

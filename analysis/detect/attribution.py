@@ -916,10 +916,9 @@ def _frames_for_sentence(
         following = cues[position + 1] if position + 1 < len(cues) else None
         clause = Clause(text, sentence, index, cue, following, quotes, frames)
         frame = _first_frame(clause)
-        if frame is not None:
+        if frame is not None and (frame.content or frame.cue.entry.stance == "refusal") and (
+                _frame_allowed(text, frame)):
             frames.append(frame)
-    frames = [f for f in frames if (f.content or f.cue.entry.stance == "refusal")
-              and _frame_allowed(text, f)]
     _end_preposed_contents(text, frames, quotes)
     return [f for f in frames if f.content or f.cue.entry.stance == "refusal"]
 

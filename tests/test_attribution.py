@@ -489,3 +489,21 @@ def test_a_dropped_cue_does_not_cut_the_content_of_the_next():
     assert said.content == "The move was seen as a major blow to the company"
     assert [a.cue for a in analysis.find_attributions(
         "The move was seen as a major blow to the company, analysts said.")] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source_text"),
+    [
+        ("Corroon and Black Corp said it would buy the firm.", "said", "Corroon and Black Corp"),
+        ("Both the IMF and World Bank have urged Germany to cut taxes.", "have urged",
+         "the IMF and World Bank"),
+        ("The subcommittee and the FDA have acknowledged that the tests failed.",
+         "have acknowledged", "The subcommittee and the FDA"),
+        ('"We will win," Smith and Jones said.', "said", "Smith and Jones"),
+        # the noun phrase after a cue is its object, not a first subject
+        ("He criticised the plan and officials said it was late.", "said", "officials"),
+        ("Sales rose and analysts said the firm would grow.", "said", "analysts"),
+    ],
+)
+def test_a_subject_joined_by_and_is_one_source(text, cue, source_text):
+    assert _one(text, cue).source_text == source_text

@@ -595,7 +595,8 @@ class Clause:
         only when it is an apposition ("Brian Fallon, a spokesman for X, said")."""
         cue_word = self.text[self.cue.word_start:self.cue.span[1]].lower()
         short = cue_word.endswith("ing") and not self.cue.aux
-        left_np = phrases.left_np(self.text, self.lo, self.subject_end, short=short)
+        left_np = phrases.left_np(self.text, self.lo, self.subject_end, short=short,
+                                  opens_clause=not self.frames)
         if self.apposed[0] is not None and (left_np is None or not self.after_content):
             return self.apposed
         return left_np, None, None

@@ -163,8 +163,12 @@ def strip_span(text: str, start: int, end: int) -> Span:
 _DETERMINERS_BUT_THAT = DETERMINERS - {"that"}  # built once, not per word
 
 
-def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
-    """The noun phrase that ends right before ``hi``, not crossing ``lo`` or a boundary."""
+def left_np(text: str, lo: int, hi: int, *, short: bool = False,
+            opens_clause: bool = True) -> Span | None:
+    """The noun phrase that ends right before ``hi``, not crossing ``lo`` or a boundary;
+    ``opens_clause`` is False when ``lo`` is the end of an earlier cue, so that a noun
+    phrase starting there is that cue's object, never the first half of a coordinated
+    subject ("criticised the plan and officials said")."""
     segment = text[lo:hi]
     if segment.rstrip().endswith(","):
         return None  # "..., adding that": no subject right before the cue
@@ -186,7 +190,7 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False) -> Span | None:
     if boundary is not None:
         start = boundary.end()
         if boundary.group().lower() == "and":
-            start = _joined_roles(text, lo, boundary.start(), start)
+            start = _conjunct_start(text, lo, boundary.start(), end, opens_clause)
     words = [w for w in words if w.start() >= start]
     if not words:
         return None
@@ -264,12 +268,33 @@ def _last_boundary(text: str, lo: int, end: int) -> re.Match | None:
     return max(last, key=re.Match.start, default=None)
 
 
-def _joined_roles(text: str, lo: int, and_start: int, after: int) -> int:
-    """ "chairman and chief executive Rona Vance": two roles joined by "and" are one
-    title; returns where the phrase starts (``after`` when the word before is no role)."""
+#: Tags of the words a first conjunct may have ("the IMF", "Corroon", "The subcommittee").
+_CONJUNCT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CD"})
+#: Words that open a coordination without being part of its first conjunct.
+_CORRELATIVES = frozenset({"both", "either", "neither"})
+#: The longest first conjunct, in words.
+CONJUNCT_MAX_WORDS = 4
+
+
+def _conjunct_start(text: str, lo: int, and_start: int, end: int, opens_clause: bool) -> int:
+    """Where a subject that ends at ``end`` and holds "and" (at ``and_start``) starts: two
+    roles make one title ("chairman and chief executive Rona Vance"), and a short noun
+    phrase that opens the clause is the first of two subjects ("Corroon and Black Corp
+    said", "Both the IMF and World Bank have urged"); else just after "and"."""
+    after = and_start + len("and")
     previous = list(WORD.finditer(text, max(lo, and_start - 30), and_start))
     if previous and NOUNS.get(previous[-1].group().lower()) == "role":
         return previous[-1].start()
+    boundary = _last_boundary(text, lo, and_start)
+    second = len(WORD.findall(text, after, end))
+    if (boundary is None and not opens_clause) or not second:
+        return after  # "criticised the plan and officials said", "funds X and proposed"
+    words = list(WORD.finditer(text, boundary.end() if boundary else lo, and_start))
+    if words and words[0].group().lower() in _CORRELATIVES:
+        words = words[1:]
+    fits = 0 < len(words) <= CONJUNCT_MAX_WORDS and len(words) + 1 + second <= SUBJECT_MAX_WORDS
+    if fits and all(syntax.guess_tag(w.group()) in _CONJUNCT_TAGS for w in words):
+        return words[0].start()
     return after
 
 

@@ -507,3 +507,19 @@ def test_a_dropped_cue_does_not_cut_the_content_of_the_next():
 )
 def test_a_subject_joined_by_and_is_one_source(text, cue, source_text):
     assert _one(text, cue).source_text == source_text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("He felt the government had lied to the inquiry.", "felt",
+         "the government had lied to the inquiry"),
+        ("Mr Smith saw the plan would fail.", "saw", "the plan would fail"),
+    ],
+)
+def test_a_clause_cue_takes_a_clause_without_that(text, cue, content):
+    assert _one(text, cue).content == content
+
+
+def test_a_clause_cue_with_a_noun_phrase_after_it_is_no_attribution():
+    assert analysis.find_attributions("He felt the pain of the defeat.") == []

@@ -1035,8 +1035,8 @@ _CLAUSE_START = re.compile(r"\s*(?:that\b|[:\"“«'‘]|,\s*[\"“«'‘])", re
 
 
 def _frame_allowed(text: str, frame: Frame) -> bool:
-    """Cues marked ``clause`` in the lexicon need a that-clause, a quote or a colon after
-    them, or their content before them ("..., he maintained.")."""
+    """Cues marked ``clause`` in the lexicon need a clause (with or without "that"), a
+    quote or a colon after them, or their content before them ("..., he maintained.")."""
     if frame.rule == "passive" and frame.cue.negated:
         return False  # "could not be confirmed", "was not reported": nobody is cited
     if frame.rule == "passive" and frame.cue.entry.cue_class != "speech":
@@ -1053,6 +1053,7 @@ def _frame_allowed(text: str, frame: Frame) -> bool:
         _CLAUSE_START.match(text, frame.cue.span[1])
         or text[frame.content[0][0]:frame.content[0][0] + 4].lower().startswith(("that",))
         or text[frame.content[0][0]:frame.content[0][0] + 1] in "\"“«'‘"
+        or phrases.opens_with_clause(text, *frame.content[0])
     )
 
 

@@ -523,3 +523,8 @@ def test_a_clause_cue_takes_a_clause_without_that(text, cue, content):
 
 def test_a_clause_cue_with_a_noun_phrase_after_it_is_no_attribution():
     assert analysis.find_attributions("He felt the pain of the defeat.") == []
+
+
+def test_quoting_with_no_name_after_it_is_no_speaker():
+    # found by the property test: the name after "Quoting" was only white space
+    assert analysis.find_attributions("Quoting  \r,") == []

@@ -58,7 +58,7 @@ _NOUN_LIKE = word_set(
     "record release decline praise criticize criticise accuse blame suspect"
 )
 _SUBJECT_BEFORE_BASE = word_set("i we you they who people police children men women")
-_QUOTING = re.compile(r"\b(?:[Qq]uoting|[Cc]iting)\s+([^,;:]{2,60}?)\s*,")
+_QUOTING = re.compile(r"\b(?:[Qq]uoting|[Cc]iting)\s+([^\s,;:][^,;:]{1,59}?)\s*,")
 # Built once here rather than on every call (these run for every cue of every text).
 _DETERMINERS_BUT_THAT = DETERMINERS - {"that"}
 _COMMA = re.compile(r"\s*,\s*")

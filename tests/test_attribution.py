@@ -525,6 +525,46 @@ def test_a_clause_cue_with_a_noun_phrase_after_it_is_no_attribution():
     assert analysis.find_attributions("He felt the pain of the defeat.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US economy added 337,000 jobs last month.",
+        "The system lets ordinary copper phone lines support high data speeds.",
+        "Police found the body of a man in the river.",
+    ],
+)
+def test_a_verb_with_only_a_noun_phrase_after_it_reports_nothing(text):
+    # "add", "support", "find": reporting only with a clause, a quote or content before
+    assert analysis.find_attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("He added the plan would fail.", "added", "the plan would fail"),
+        ('"We will win," he added.', "added", '"We will win,"'),
+        ("Researchers found that the drug worked.", "found", "that the drug worked"),
+    ],
+)
+def test_the_same_verbs_report_a_clause_or_a_quote(text, cue, content):
+    assert _one(text, cue).content == content
+
+
+def test_a_circumstance_before_a_colon_is_no_part_of_the_content():
+    text = ("He added, on BBC Radio 4's Today programme: \"If you want good relations, you "
+            "have to have firm controls.\"")
+    added = _one(text, "added")
+    assert added.content.startswith('"If you want') and added.kind == "direct"
+
+
+def test_adverbs_after_a_closing_comma_go_with_the_cue_not_the_subject():
+    text = ("A 2016 survey, which the Herald has seen, apparently flagged \"significant "
+            "deterioration\" at the same locations.")
+    flagged = _one(text, "flagged")
+    assert flagged.source_text == "A 2016 survey"
+    assert flagged.source_type == "document"
+
+
 def test_quoting_with_no_name_after_it_is_no_speaker():
     # found by the property test: the name after "Quoting" was only white space
     assert analysis.find_attributions("Quoting  \r,") == []

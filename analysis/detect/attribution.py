@@ -421,6 +421,9 @@ def _right_content(
         if skip.group("party") and frame.addressee is None and skip.group("with") == "with":
             frame.addressee = skip.group("party")
         position = skip.end()
+    aside = _circumstance_before_quote(text, position, end, quotes)
+    if aside is not None:
+        return aside.span[0], [aside.span]  # "added, on Radio 4's Today programme: '...'"
     colon = text.startswith(":", position) or text[position:position + 2].strip() == ":"
     if colon:
         position = text.index(":", position) + 1
@@ -435,6 +438,19 @@ def _right_content(
     start, stop = phrases.strip_span(text, position, end)
     stop = phrases.before_sentence_end(text, start, stop)
     return position, [(start, stop)] if stop > start else []
+
+
+def _circumstance_before_quote(text: str, position: int, end: int,
+                               quotes: QuoteList) -> Quote | None:
+    """The quote after a circumstance and a colon that follow a cue ("added, on BBC Radio
+    4's Today programme: '...'"): the circumstance is no part of the content."""
+    colon = text.find(":", position, min(end, position + phrases.SOURCE_WINDOW))
+    if colon <= position or not phrases.is_circumstance(text, position, colon):
+        return None
+    after = colon + 1
+    while after < end and text[after].isspace():
+        after += 1
+    return _quote_at(quotes, after)
 
 
 _IN_DOCUMENT = re.compile(
@@ -558,13 +574,17 @@ class Clause:
     @cached
     def subject_end(self) -> int:
         """Where the cue's subject may end: before a discourse adverb set off by commas
-        ("Wine makers, however, claimed") or an aside set off by dashes ("Mr Herron -
-        who runs his own campaign - said"), else at the cue."""
+        ("Wine makers, however, claimed"), an aside set off by dashes ("Mr Herron -
+        who runs his own campaign - said") or adverbs after a comma ("A survey, which the
+        Herald has seen, apparently flagged"), else at the cue."""
         aside = _ASIDE.search(self.text, self.lo, self.cue.span[0])
         if aside:
             return aside.start()
         dash = phrases.dash_aside_start(self.text, self.lo, self.cue.span[0])
-        return dash if dash is not None else self.cue.span[0]
+        if dash is not None:
+            return dash
+        adverbs = phrases.adverbs_after_comma_start(self.text, self.lo, self.cue.span[0])
+        return adverbs if adverbs is not None else self.cue.span[0]
 
     @cached
     def before_cue(self) -> str:

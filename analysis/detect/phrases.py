@@ -512,6 +512,22 @@ def dash_aside_start(text: str, lo: int, hi: int) -> int | None:
     return opening if opening > lo else None
 
 
+def adverbs_after_comma_start(text: str, lo: int, hi: int) -> int | None:
+    """Where adverbs that stand between a closing comma and the cue start ("A 2016 survey,
+    which the Herald has seen, | apparently flagged"): they go with the verb, so the
+    subject ends at the comma; None when no comma and adverbs end ``text[lo:hi]``."""
+    words = list(WORD.finditer(text, lo, hi))
+    first = len(words)
+    while first > 0 and syntax.lexicon_tag(words[first - 1].group().lower()) == "RB":
+        first -= 1
+    if first in (0, len(words)):
+        return None
+    between = text[words[first - 1].end():words[first].start()]
+    if between.strip() != ",":
+        return None
+    return words[first].start()
+
+
 def appositive(text: str, lo: int, comma: int) -> tuple[Span | None, Span | None, str | None]:
     """The subject of "X, <apposition>, said", read backwards from the comma before the cue.
 

@@ -92,3 +92,14 @@ def test_a_company_word_at_the_end_beats_a_first_name_and_a_kin_word_makes_a_per
     mother = describe("His mother, Giselle")
     assert (mother.source_type, mother.name, mother.gender) == (
         "named_person", "Giselle", "female")
+
+
+def test_plural_and_company_heads_are_typed_by_their_nouns():
+    companies = describe("the companies")
+    assert (companies.source_type, companies.head) == ("organisation", "company")
+    assert describe("the telecoms giant").source_type == "organisation"
+    creditors = describe("the creditors")
+    assert (creditors.source_type, creditors.plural) == ("anonymous", True)
+    assert describe("pundits").source_type == "anonymous"
+    assert describe("the payments").source_type == "unknown"
+    assert describe("Entrepreneur Drayton Valentine").source_type == "named_person"

@@ -157,8 +157,11 @@ ORGANISATION_SUFFIXES = word_set(
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
-#: Endings of plural nouns for people that the lexicon may lack ("Organisers").
-_PEOPLE_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents")
+#: Endings of plural nouns for people that the lexicon may lack ("creditors"); a
+#: capitalised word at a sentence's start may also end in "ants" or "ents" ("Organisers",
+#: "Protestants", "Residents"), a lower-case one too often names things ("payments").
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians")
+_PEOPLE_PLURALS = (*_PEOPLE_ENDINGS, "ants", "ents")
 
 
 def _single_name_type(word: str) -> tuple[str, bool]:
@@ -237,6 +240,22 @@ def _opens_participle_clause(words: list[str], i: int) -> bool:
             and syntax.lexicon_tag(word) in ("VBN", "VBD", "VBG"))
 
 
+def _head_noun(word: str) -> str:
+    """A mention's last word as its head noun, in the singular when the lexicon lacks the
+    word itself ("analysts'" -> "analyst", "companies" -> "company", "bosses" -> "boss").
+
+    >>> _head_noun("companies"), _head_noun("creditors"), _head_noun("officials")
+    ('company', 'creditor', 'officials')
+    """
+    if word in NOUNS:
+        return word
+    if word.endswith("ies") and syntax.lexicon_tag(word) == "NNS":
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]  # "bosses"
+    return word.rstrip(".'’s")
+
+
 def _phrase_head(phrase: str) -> str:
     """The head noun of a lexicon phrase: its last word before a preposition or adjective
     ("people familiar with the matter" -> "people", "sources close to" -> "sources",
@@ -286,8 +305,7 @@ def describe(mention: str) -> MentionInfo:
                 head = _phrase_head(phrase)
                 return MentionInfo(cls, None, None, head, normalise(mention),
                                    plural=cls == "anonymous" and head.endswith(("s", "people")))
-    head = chunk_lower[-1].rstrip(".'’s") if chunk_lower else ""
-    head = chunk_lower[-1] if chunk_lower[-1] in NOUNS else head
+    head = _head_noun(chunk_lower[-1])
     start, end = _name_run(chunk)
     # Drop a leading determiner and honorifics from the capitalised run.
     while start < end and chunk_lower[start] in DETERMINERS:
@@ -310,7 +328,9 @@ def describe(mention: str) -> MentionInfo:
     if cls:
         return MentionInfo(cls, None, None, head, normalise(mention),
                            plural=cls == "anonymous" and plural)
-    if _is_unnamed_person(chunk_lower):
+    if _is_unnamed_person(chunk_lower) or (
+            plural and chunk_lower[-1].endswith(_PEOPLE_ENDINGS)):
+        # "a homeless man"; "the creditors", "pundits": a plural noun for people
         gender, evidence = _gender(chunk, None)
         return MentionInfo("anonymous", None, None, head, normalise(mention), gender=gender,
                            gender_evidence=evidence, plural=plural)

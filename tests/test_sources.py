@@ -78,3 +78,28 @@ def test_titles_inside_capitalised_runs_and_organisation_names():
     assert describe("the Tories").source_type == "organisation"
     assert describe("people of Chechnya").source_type == "anonymous"
     assert describe("Scottish ministers").source_type == "anonymous"
+
+
+def test_a_company_word_at_the_end_beats_a_first_name_and_a_kin_word_makes_a_person():
+    # "Royal" is a census first name; "Inc" and "College" end bodies, "Hall" is a surname
+    assert describe("Royal Resources Inc").source_type == "organisation"
+    assert describe("lead manager Royal Resources Inc").source_type == "organisation"
+    college = analysis.find_attributions(
+        "Doctors disagree. The Royal College of Physicians said it opposed the plan.")
+    assert {(a.source, a.source_type) for a in college} == {
+        ("the Royal College of Physicians", "organisation")}
+    assert describe("Stuart Hall").source_type == "named_person"
+    mother = describe("His mother, Giselle")
+    assert (mother.source_type, mother.name, mother.gender) == (
+        "named_person", "Giselle", "female")
+
+
+def test_plural_and_company_heads_are_typed_by_their_nouns():
+    companies = describe("the companies")
+    assert (companies.source_type, companies.head) == ("organisation", "company")
+    assert describe("the telecoms giant").source_type == "organisation"
+    creditors = describe("the creditors")
+    assert (creditors.source_type, creditors.plural) == ("anonymous", True)
+    assert describe("pundits").source_type == "anonymous"
+    assert describe("the payments").source_type == "unknown"
+    assert describe("Entrepreneur Drayton Valentine").source_type == "named_person"

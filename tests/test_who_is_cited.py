@@ -119,6 +119,21 @@ def test_no_gender_for_organisations_documents_and_groups(text, name):
      "Renner", "business"),
     ("England skipper Tom Varley admitted his side failed to cope.", "Varley",
      "sport_entertainment"),
+    # a corporate function is business, whatever the office's default ("president")
+    ('"It works," said Ross Blanchard, vice president of business development for '
+     "Gracenote.", "Blanchard", "business"),
+    # "department store" is a shop, not a government department
+    ("Upscale department store Nordstrom said sales rose.", "Nordstrom", "business"),
+    ("Media mogul Rupert Quill said the paper would close.", "Quill", "business"),
+    # a trade association speaks for businesses, not for civil society
+    ("Sales rose, according to figures compiled by Chart-Track for the Entertainment and "
+     "Leisure Software Publishers Association.", "figures", "business"),
+    # international and central public bodies are public agencies, not banks or companies
+    ("The World Bank said growth would slow.", "World Bank", "public_agency_justice"),
+    ("The International Monetary Fund said growth would slow.", "Monetary",
+     "public_agency_justice"),
+    ("The Federal Reserve said rates would rise.", "Federal", "public_agency_justice"),
+    ("Barclays Bank said profits rose.", "Barclays", "business"),
 ])
 def test_affiliation(text, name, label):
     assert _source(text, name).affiliation == label

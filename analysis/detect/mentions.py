@@ -157,8 +157,11 @@ ORGANISATION_SUFFIXES = word_set(
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
-#: Endings of plural nouns for people that the lexicon may lack ("Organisers").
-_PEOPLE_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents")
+#: Endings of plural nouns for people that the lexicon may lack ("creditors"); a
+#: capitalised word at a sentence's start may also end in "ants" or "ents" ("Organisers",
+#: "Protestants", "Residents"), a lower-case one too often names things ("payments").
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians")
+_PEOPLE_PLURALS = (*_PEOPLE_ENDINGS, "ants", "ents")
 
 
 def _single_name_type(word: str) -> tuple[str, bool]:
@@ -185,17 +188,32 @@ def _single_name_type(word: str) -> tuple[str, bool]:
     return "organisation", True
 
 
+def _has_organisation_suffix(words: list[str]) -> bool:
+    """The name ends, or its part before "of" ends, in a word of ``ORGANISATION_SUFFIXES``
+    that is no surname: "Royal Resources Inc", "Royal College of Physicians" (not "Stuart
+    Hall", whose "Hall" is a surname).
+
+    >>> _has_organisation_suffix(["Royal", "Resources", "Inc"])
+    True
+    """
+    own = words[:words.index("of")] if "of" in words[1:] else words
+    return own[-1].lower() in ORGANISATION_SUFFIXES and not gazetteer.surname_rank(own[-1])
+
+
 def _multi_name_type(words: list[str]) -> str:
     """Type of a name of two or more words with no title before it.
 
-    "Clara May" starts with a first name: a person. "Time Warner" starts with a common
-    word, "Bank of England" names a place, "Greyhollow Water" ends in a common noun that
-    is no surname: organisations. Unknown first words ("Ramzan Kadyrov") stay people.
+    "Royal Resources Inc" ends in a company word: an organisation, whatever its first
+    word. "Clara May" starts with a first name: a person. "Time Warner" starts with a
+    common word, "Bank of England" names a place, "Greyhollow Water" ends in a common noun
+    that is no surname: organisations. Unknown first words ("Ramzan Kadyrov") stay people.
     """
     first = words[0]
+    if _has_organisation_suffix(words):
+        return "organisation"
     if gazetteer.is_first_name(first) and not gazetteer.is_place(first):
         return "named_person"
-    if words[-1].lower() in ORGANISATION_SUFFIXES or any(gazetteer.is_place(w) for w in words):
+    if any(gazetteer.is_place(w) for w in words):
         return "organisation"
     if (syntax.lexicon_tag(words[-1].lower()) or "").startswith("NN") and not (
             gazetteer.surname_rank(words[-1]) or gazetteer.is_first_name(words[-1])):
@@ -209,7 +227,8 @@ def _multi_name_type(words: list[str]) -> str:
 def _ends_in_full_name(words: list[str]) -> bool:
     """ "Chief Inspector Dawn Hale" (of Brindlemoor Police): a first name and a surname
     end these words, so an "of" after them starts the person's organisation."""
-    return len(words) >= 2 and gazetteer.is_first_name(words[-2]) and words[-1][:1].isupper()
+    return (len(words) >= 2 and gazetteer.is_first_name(words[-2]) and words[-1][:1].isupper()
+            and not _has_organisation_suffix(words))
 
 
 def _opens_participle_clause(words: list[str], i: int) -> bool:
@@ -219,6 +238,22 @@ def _opens_participle_clause(words: list[str], i: int) -> bool:
     return (word[:1].islower() and word.endswith(("ed", "ing"))
             and words[i - 1].lower() not in DETERMINERS
             and syntax.lexicon_tag(word) in ("VBN", "VBD", "VBG"))
+
+
+def _head_noun(word: str) -> str:
+    """A mention's last word as its head noun, in the singular when the lexicon lacks the
+    word itself ("analysts'" -> "analyst", "companies" -> "company", "bosses" -> "boss").
+
+    >>> _head_noun("companies"), _head_noun("creditors"), _head_noun("officials")
+    ('company', 'creditor', 'officials')
+    """
+    if word in NOUNS:
+        return word
+    if word.endswith("ies") and syntax.lexicon_tag(word) == "NNS":
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]  # "bosses"
+    return word.rstrip(".'’s")
 
 
 def _phrase_head(phrase: str) -> str:
@@ -270,8 +305,7 @@ def describe(mention: str) -> MentionInfo:
                 head = _phrase_head(phrase)
                 return MentionInfo(cls, None, None, head, normalise(mention),
                                    plural=cls == "anonymous" and head.endswith(("s", "people")))
-    head = chunk_lower[-1].rstrip(".'’s") if chunk_lower else ""
-    head = chunk_lower[-1] if chunk_lower[-1] in NOUNS else head
+    head = _head_noun(chunk_lower[-1])
     start, end = _name_run(chunk)
     # Drop a leading determiner and honorifics from the capitalised run.
     while start < end and chunk_lower[start] in DETERMINERS:
@@ -294,7 +328,9 @@ def describe(mention: str) -> MentionInfo:
     if cls:
         return MentionInfo(cls, None, None, head, normalise(mention),
                            plural=cls == "anonymous" and plural)
-    if _is_unnamed_person(chunk_lower):
+    if _is_unnamed_person(chunk_lower) or (
+            plural and chunk_lower[-1].endswith(_PEOPLE_ENDINGS)):
+        # "a homeless man"; "the creditors", "pundits": a plural noun for people
         gender, evidence = _gender(chunk, None)
         return MentionInfo("anonymous", None, None, head, normalise(mention), gender=gender,
                            gender_evidence=evidence, plural=plural)
@@ -364,8 +400,12 @@ def _describe_name(mention: str, chunk: list[str], chunk_lower: list[str], start
         name_words = name_words[first:]
     person = [w for w in name_words if w.lower() not in HONORIFICS] or name_words
     honorific = len(person) < len(name_words)
-    if not honorific and not any(NOUNS.get(w.lower()) == "role" for w in before):
-        # No title or person role before the name ("Swiss drugmaker Novartis" has none).
+    person_before = any(NOUNS.get(w.lower()) == "role" or w.lower() in PEOPLE_NOUNS
+                        for w in before)  # "spokesman Ian Lowe", "his mother, Giselle"
+    if not honorific and (not person_before or (
+            len(person) > 1 and _has_organisation_suffix(person))):
+        # No title or person word before the name ("Swiss drugmaker Novartis" has none),
+        # or a company word ends it ("lead manager Royal Resources Inc").
         kind, guessed = (_single_name_type(person[0]) if len(person) == 1
                          else (_multi_name_type(person), False))
         if kind != "named_person":

@@ -480,3 +480,13 @@ def test_a_preposition_before_a_cue_is_no_source():
     assert [a.source_text for a in analysis.find_attributions(text)] == []
     text = "The group said it had warned the council, including writing to ministers."
     assert {a.source for a in analysis.find_attributions(text)} == {"the group"}
+
+
+def test_a_suffix_is_no_surname_shared_by_two_people():
+    """ "Walter M Phillips Jr" and "Bruce L Castor Jr" are two people: "Jr" is no surname,
+    so the attorney's "said" and the "He" after it are his, not the lawyer's."""
+    text = ("Cosby's lawyer, Walter M Phillips Jr, said the comedian was pleased. "
+            "District Attorney Bruce L Castor Jr said detectives found no complaint. "
+            "He also said the delay was a factor in his decision.")
+    assert [a.source for a in analysis.find_attributions(text) if a.cue == "said"] == [
+        "Walter M Phillips Jr", "Bruce L Castor Jr", "Bruce L Castor Jr"]

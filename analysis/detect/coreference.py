@@ -164,6 +164,15 @@ def _opens_full_name(word: str) -> bool:
         syntax.is_common_word(word) or gazetteer.is_place(word))
 
 
+def _surname(info: MentionInfo) -> str:
+    """The key of a named person: the surname, before any suffix ("Walter M Phillips Jr"
+    and "Bruce L Castor Jr" are two people)."""
+    if info.key not in _NAME_SUFFIXES:
+        return info.key
+    words = [w for w in (info.name or "").lower().split() if w.rstrip(".") not in _NAME_SUFFIXES]
+    return words[-1] if words else info.key
+
+
 class Registry:
     """The distinct sources of one text, filled mention by mention in text order.
 
@@ -257,7 +266,7 @@ class Registry:
                              or self._named_in_text(info.head)):
             info = MentionInfo("named_person", None, info.name, info.head, info.head)
         if info.source_type == "named_person" and info.name:
-            surname = info.key
+            surname = _surname(info)
             for index in reversed(self._recent):
                 entry = self.entries[index]
                 if entry.source_type == "named_person" and surname in entry.keys:

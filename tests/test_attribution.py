@@ -490,3 +490,27 @@ def test_a_suffix_is_no_surname_shared_by_two_people():
             "He also said the delay was a factor in his decision.")
     assert [a.source for a in analysis.find_attributions(text) if a.cue == "said"] == [
         "Walter M Phillips Jr", "Bruce L Castor Jr", "Bruce L Castor Jr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name as the modifier of a noun
+        ("Kanye West said the album was ready. Driving home from a late-night Los Angeles "
+         'recording session, he crashed his car. "I thank God I am still here," he later said.',
+         "Kanye West"),
+        # a name joined to another by "and"
+        ("Tony Wilson said the scene was thriving. He pointed out that Franz Ferdinand and "
+         'The White Stripes were signed to indies. "I think that is a reflection of how '
+         'useful the indie philosophy is," he added.', "Tony Wilson"),
+        # a name within the description of the source just cited
+        ("Real losses have been suffered, observed Jack Boorman, adviser to the IMF's "
+         'managing director, Rodrigo Rato. "Everyone needs to keep in mind the enormous '
+         'cost," he said.', "Jack Boorman"),
+    ],
+)
+def test_a_pronoun_passes_over_a_name_that_could_not_speak_there(text, speaker):
+    """The person cited before "he" speaks, not a name between them that modifies a noun,
+    is one of a pair, or describes that person."""
+    quotes = [q for q in analysis.analyse(text).quotes if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == [speaker]

@@ -47,6 +47,7 @@ DEFINITE = ("the", "this", "that")
 #: The end of a sentence: a stop, question or exclamation mark (and a closing quote).
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
 _A_OR_AN = re.compile(r"an?\s", re.IGNORECASE)
+_WORDS = re.compile(r"[\w'’-]+")
 #: Words that may stand before the name that opens a sentence and identifies a person
 #: ("Public accounts committee chairman Edward Leigh").
 DELAYED_NAME_WORDS = 5
@@ -164,6 +165,44 @@ def _opens_full_name(word: str) -> bool:
         syntax.is_common_word(word) or gazetteer.is_place(word))
 
 
+#: Nouns of days that may follow a subject's name ("Mr Brown yesterday said").
+_DAY_NOUNS = frozenset({"today", "tomorrow", "yesterday"})
+#: The word after a name, on the same line.
+_NEXT_WORD = re.compile(r"[^\S\n]*([\w'’-]+)")
+#: A name joined by "and", "or" or "&" to another capitalised word, after or before it.
+_COORDINATED_AFTER = re.compile(r"[^\S\n]+(?:and|or|&)[^\S\n]+[A-Z]")
+_COORDINATED_BEFORE = re.compile(r"[A-Z][\w'’.-]*[^\S\n]+(?:and|or|&)[^\S\n]+$")
+
+
+def _mention_end(text: str, start: int, name: str, surname: str) -> int:
+    """Where the mention of ``name`` at ``start`` ends (a later mention is the surname alone)."""
+    return start + (len(name) if text.startswith(name, start) else len(surname))
+
+
+def _weak_antecedent(text: str, since: int, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is no person who could speak next: a
+    modifier of a noun ("a late-night Los Angeles recording session"), one of a pair
+    ("Franz Ferdinand and The White Stripes"), or a name within the description of the
+    source last cited at ``since`` ("said Jack Boorman, adviser to IMF's managing
+    director, Rodrigo Rato": no verb nor sentence end between them)."""
+    following = _NEXT_WORD.match(text, end)
+    if following and following.group(1)[:1].islower() and following.group(1) not in _DAY_NOUNS \
+            and syntax.lexicon_tag(following.group(1)) == "NN":
+        return True
+    if _COORDINATED_AFTER.match(text, end) or _COORDINATED_BEFORE.search(
+            text, max(0, start - 40), start):
+        return True
+    return since >= 0 and _in_description(text[since:start])
+
+
+def _in_description(between: str) -> bool:
+    """Whether the words between a source and a later name hold no finite verb and no
+    sentence end, so the name belongs to the source's description."""
+    return not _SENTENCE_END.search(between) and not any(
+        word[:1].islower() and syntax.lexicon_tag(word) in syntax.FINITE_VERB_TAGS
+        for word in _WORDS.findall(between))
+
+
 def _surname(info: MentionInfo) -> str:
     """The key of a named person: the surname, before any suffix ("Walter M Phillips Jr"
     and "Bruce L Castor Jr" are two people)."""
@@ -232,13 +271,16 @@ class Registry:
 
     def _named_person_between(self, start: int, end: int, gender: str) -> int | None:
         """The entry of the last person named in ``text[start:end]`` whose gender agrees,
-        outside quotes: in '"The tackle on Heinze was terrible," he said' Heinze is
-        talked about, not talking."""
-        for position, name, _ in reversed(self._people()):
+        outside quotes (in '"The tackle on Heinze was terrible," he said' Heinze is
+        talked about, not talking) and not a weak antecedent (``_weak_antecedent``)."""
+        for position, name, surname in reversed(self._people()):
             if position >= end or any(s < position < e for s, e in self._quoted):
                 continue
             if position <= start:
                 return None
+            if _weak_antecedent(self._text, start, position, _mention_end(
+                    self._text, position, name, surname)):
+                continue
             info = describe(name)
             if info.source_type == "named_person" and info.gender in (None, gender):
                 index = self.resolve(name, info, count=False, position=position)

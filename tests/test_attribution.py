@@ -514,3 +514,15 @@ def test_a_pronoun_passes_over_a_name_that_could_not_speak_there(text, speaker):
     is one of a pair, or describes that person."""
     quotes = [q for q in analysis.analyse(text).quotes if q.kind == "direct"]
     assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_definite_description_joins_only_an_organisation_it_can_describe():
+    """ "The commission" is no country and "The Labor Department" is a name, not a
+    description of "US firms": each stays its own source; "The firm" still joins the
+    group named before it."""
+    text = ("Germany said it would cut its deficit. The commission confirmed its decision. "
+            "US firms added 146,000 jobs. The Labor Department also said pay rose.")
+    assert [a.source for a in analysis.find_attributions(text) if a.cue != "added"] == [
+        "Germany", "the commission", "the Labor Department"]
+    text = "The Vestey Group said it would appeal. The firm insisted its papers were in order."
+    assert {a.source for a in analysis.find_attributions(text)} == {"the Vestey Group"}

@@ -203,6 +203,31 @@ def _in_description(between: str) -> bool:
         for word in _WORDS.findall(between))
 
 
+#: Head nouns of a description that may stand for a country or capital ("Japan said ...
+#: the government said").
+STATE_NOUNS = frozenset({"government", "country", "state", "nation", "administration",
+                         "authorities", "kingdom", "republic"})
+
+
+def _is_description(mention: str) -> bool:
+    """A description names nothing: "the company", "The commission"; not "the EC", "The
+    Labor Department", "Tesco"."""
+    words = mention.split()
+    if words and words[0].lower() in DEFINITE:
+        words = words[1:]
+    return not any(word[:1].isupper() for word in words)
+
+
+def _description_fits(entry: Entry, head: str) -> bool:
+    """Whether a named organisation can be what "the <head>" describes: one whose name
+    ends in a capitalised word ("Tesco", "the Vestey Group"; not "US firms", which is
+    itself a description); a country as its government only ("Germany" is no
+    "commission"), and a government is a country's only (not "the Vestey Group")."""
+    if entry.source_type != "organisation" or not entry.name.split()[-1][:1].isupper():
+        return False
+    return (head in STATE_NOUNS) == gazetteer.is_place(entry.name)
+
+
 def _surname(info: MentionInfo) -> str:
     """The key of a named person: the surname, before any suffix ("Walter M Phillips Jr"
     and "Bruce L Castor Jr" are two people)."""
@@ -250,7 +275,9 @@ class Registry:
             gender = PERSON_PRONOUNS[word]
             index = self._last(lambda e: e.single_person and e.gender in (None, gender))
             since = self.entries[index].position if index is not None else -1
-            named = self._named_person_between(since, position, gender)
+            named = self._named_person_between(
+                since, position, gender,
+                index is not None and self.entries[index].source_type == "named_person")
             if named is not None:
                 index = named
             if index is None:  # the text's pronoun wins over a guess from a first name
@@ -269,16 +296,19 @@ class Registry:
     def _people(self) -> tuple[tuple[int, str, str], ...]:
         return people_named_in(self._text)
 
-    def _named_person_between(self, start: int, end: int, gender: str) -> int | None:
+    def _named_person_between(self, start: int, end: int, gender: str,
+                              named_at_start: bool) -> int | None:
         """The entry of the last person named in ``text[start:end]`` whose gender agrees,
         outside quotes (in '"The tackle on Heinze was terrible," he said' Heinze is
-        talked about, not talking) and not a weak antecedent (``_weak_antecedent``)."""
+        talked about, not talking) and not a weak antecedent (``_weak_antecedent``; a
+        name in the description of an unnamed source at ``start`` is its name: "The
+        council's transport chief, Councillor Ravi Lindqvist")."""
         for position, name, surname in reversed(self._people()):
             if position >= end or any(s < position < e for s, e in self._quoted):
                 continue
             if position <= start:
                 return None
-            if _weak_antecedent(self._text, start, position, _mention_end(
+            if _weak_antecedent(self._text, start if named_at_start else -1, position, _mention_end(
                     self._text, position, name, surname)):
                 continue
             info = describe(name)
@@ -338,8 +368,9 @@ class Registry:
                 if entry.head == info.head or info.head in role_words:
                     entry.keys.add(key)
                     return self._done(index, count, position)
-        if first in DEFINITE and info.name is None and info.source_type == "organisation":
-            index = self._last(lambda e: e.source_type == "organisation" and e.name[:1].isupper())
+        if first in DEFINITE and info.name is None and info.source_type == "organisation" \
+                and _is_description(mention):
+            index = self._last(lambda e: _description_fits(e, info.head))
             if index is not None:
                 self.entries[index].keys.add(key)
                 return self._done(index, count, position)

@@ -568,3 +568,49 @@ def test_adverbs_after_a_closing_comma_go_with_the_cue_not_the_subject():
 def test_quoting_with_no_name_after_it_is_no_speaker():
     # found by the property test: the name after "Quoting" was only white space
     assert analysis.find_attributions("Quoting  \r,") == []
+
+
+def test_a_suffix_is_no_surname_shared_by_two_people():
+    """ "Walter M Phillips Jr" and "Bruce L Castor Jr" are two people: "Jr" is no surname,
+    so the attorney's "said" and the "He" after it are his, not the lawyer's."""
+    text = ("Cosby's lawyer, Walter M Phillips Jr, said the comedian was pleased. "
+            "District Attorney Bruce L Castor Jr said detectives found no complaint. "
+            "He also said the delay was a factor in his decision.")
+    assert [a.source for a in analysis.find_attributions(text) if a.cue == "said"] == [
+        "Walter M Phillips Jr", "Bruce L Castor Jr", "Bruce L Castor Jr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name as the modifier of a noun
+        ("Kanye West said the album was ready. Driving home from a late-night Los Angeles "
+         'recording session, he crashed his car. "I thank God I am still here," he later said.',
+         "Kanye West"),
+        # a name joined to another by "and"
+        ("Tony Wilson said the scene was thriving. He pointed out that Franz Ferdinand and "
+         'The White Stripes were signed to indies. "I think that is a reflection of how '
+         'useful the indie philosophy is," he added.', "Tony Wilson"),
+        # a name within the description of the source just cited
+        ("Real losses have been suffered, observed Jack Boorman, adviser to the IMF's "
+         'managing director, Rodrigo Rato. "Everyone needs to keep in mind the enormous '
+         'cost," he said.', "Jack Boorman"),
+    ],
+)
+def test_a_pronoun_passes_over_a_name_that_could_not_speak_there(text, speaker):
+    """The person cited before "he" speaks, not a name between them that modifies a noun,
+    is one of a pair, or describes that person."""
+    quotes = [q for q in analysis.analyse(text).quotes if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_definite_description_joins_only_an_organisation_it_can_describe():
+    """ "The commission" is no country and "The Labor Department" is a name, not a
+    description of "US firms": each stays its own source; "The firm" still joins the
+    group named before it."""
+    text = ("Germany said it would cut its deficit. The commission confirmed its decision. "
+            "US firms added 146,000 jobs. The Labor Department also said pay rose.")
+    assert [a.source for a in analysis.find_attributions(text) if a.cue != "added"] == [
+        "Germany", "the commission", "the Labor Department"]
+    text = "The Vestey Group said it would appeal. The firm insisted its papers were in order."
+    assert {a.source for a in analysis.find_attributions(text)} == {"the Vestey Group"}

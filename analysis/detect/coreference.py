@@ -47,6 +47,7 @@ DEFINITE = ("the", "this", "that")
 #: The end of a sentence: a stop, question or exclamation mark (and a closing quote).
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
 _A_OR_AN = re.compile(r"an?\s", re.IGNORECASE)
+_WORDS = re.compile(r"[\w'’-]+")
 #: Words that may stand before the name that opens a sentence and identifies a person
 #: ("Public accounts committee chairman Edward Leigh").
 DELAYED_NAME_WORDS = 5
@@ -164,6 +165,78 @@ def _opens_full_name(word: str) -> bool:
         syntax.is_common_word(word) or gazetteer.is_place(word))
 
 
+#: Nouns of days that may follow a subject's name ("Mr Brown yesterday said").
+_DAY_NOUNS = frozenset({"today", "tomorrow", "yesterday"})
+#: The word after a name, on the same line.
+_NEXT_WORD = re.compile(r"[^\S\n]*([\w'’-]+)")
+#: A name joined by "and", "or" or "&" to another capitalised word, after or before it.
+_COORDINATED_AFTER = re.compile(r"[^\S\n]+(?:and|or|&)[^\S\n]+[A-Z]")
+_COORDINATED_BEFORE = re.compile(r"[A-Z][\w'’.-]*[^\S\n]+(?:and|or|&)[^\S\n]+$")
+
+
+def _mention_end(text: str, start: int, name: str, surname: str) -> int:
+    """Where the mention of ``name`` at ``start`` ends (a later mention is the surname alone)."""
+    return start + (len(name) if text.startswith(name, start) else len(surname))
+
+
+def _weak_antecedent(text: str, since: int, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is no person who could speak next: a
+    modifier of a noun ("a late-night Los Angeles recording session"), one of a pair
+    ("Franz Ferdinand and The White Stripes"), or a name within the description of the
+    source last cited at ``since`` ("said Jack Boorman, adviser to IMF's managing
+    director, Rodrigo Rato": no verb nor sentence end between them)."""
+    following = _NEXT_WORD.match(text, end)
+    if following and following.group(1)[:1].islower() and following.group(1) not in _DAY_NOUNS \
+            and syntax.lexicon_tag(following.group(1)) == "NN":
+        return True
+    if _COORDINATED_AFTER.match(text, end) or _COORDINATED_BEFORE.search(
+            text, max(0, start - 40), start):
+        return True
+    return since >= 0 and _in_description(text[since:start])
+
+
+def _in_description(between: str) -> bool:
+    """Whether the words between a source and a later name hold no finite verb and no
+    sentence end, so the name belongs to the source's description."""
+    return not _SENTENCE_END.search(between) and not any(
+        word[:1].islower() and syntax.lexicon_tag(word) in syntax.FINITE_VERB_TAGS
+        for word in _WORDS.findall(between))
+
+
+#: Head nouns of a description that may stand for a country or capital ("Japan said ...
+#: the government said").
+STATE_NOUNS = frozenset({"government", "country", "state", "nation", "administration",
+                         "authorities", "kingdom", "republic"})
+
+
+def _is_description(mention: str) -> bool:
+    """A description names nothing: "the company", "The commission"; not "the EC", "The
+    Labor Department", "Tesco"."""
+    words = mention.split()
+    if words and words[0].lower() in DEFINITE:
+        words = words[1:]
+    return not any(word[:1].isupper() for word in words)
+
+
+def _description_fits(entry: Entry, head: str) -> bool:
+    """Whether a named organisation can be what "the <head>" describes: one whose name
+    ends in a capitalised word ("Tesco", "the Vestey Group"; not "US firms", which is
+    itself a description); a country as its government only ("Germany" is no
+    "commission"), and a government is a country's only (not "the Vestey Group")."""
+    if entry.source_type != "organisation" or not entry.name.split()[-1][:1].isupper():
+        return False
+    return (head in STATE_NOUNS) == gazetteer.is_place(entry.name)
+
+
+def _surname(info: MentionInfo) -> str:
+    """The key of a named person: the surname, before any suffix ("Walter M Phillips Jr"
+    and "Bruce L Castor Jr" are two people)."""
+    if info.key not in _NAME_SUFFIXES:
+        return info.key
+    words = [w for w in (info.name or "").lower().split() if w.rstrip(".") not in _NAME_SUFFIXES]
+    return words[-1] if words else info.key
+
+
 class Registry:
     """The distinct sources of one text, filled mention by mention in text order.
 
@@ -202,7 +275,9 @@ class Registry:
             gender = PERSON_PRONOUNS[word]
             index = self._last(lambda e: e.single_person and e.gender in (None, gender))
             since = self.entries[index].position if index is not None else -1
-            named = self._named_person_between(since, position, gender)
+            named = self._named_person_between(
+                since, position, gender,
+                index is not None and self.entries[index].source_type == "named_person")
             if named is not None:
                 index = named
             if index is None:  # the text's pronoun wins over a guess from a first name
@@ -221,15 +296,21 @@ class Registry:
     def _people(self) -> tuple[tuple[int, str, str], ...]:
         return people_named_in(self._text)
 
-    def _named_person_between(self, start: int, end: int, gender: str) -> int | None:
+    def _named_person_between(self, start: int, end: int, gender: str,
+                              named_at_start: bool) -> int | None:
         """The entry of the last person named in ``text[start:end]`` whose gender agrees,
-        outside quotes: in '"The tackle on Heinze was terrible," he said' Heinze is
-        talked about, not talking."""
-        for position, name, _ in reversed(self._people()):
+        outside quotes (in '"The tackle on Heinze was terrible," he said' Heinze is
+        talked about, not talking) and not a weak antecedent (``_weak_antecedent``; a
+        name in the description of an unnamed source at ``start`` is its name: "The
+        council's transport chief, Councillor Ravi Lindqvist")."""
+        for position, name, surname in reversed(self._people()):
             if position >= end or any(s < position < e for s, e in self._quoted):
                 continue
             if position <= start:
                 return None
+            if _weak_antecedent(self._text, start if named_at_start else -1, position, _mention_end(
+                    self._text, position, name, surname)):
+                continue
             info = describe(name)
             if info.source_type == "named_person" and info.gender in (None, gender):
                 index = self.resolve(name, info, count=False, position=position)
@@ -257,7 +338,7 @@ class Registry:
                              or self._named_in_text(info.head)):
             info = MentionInfo("named_person", None, info.name, info.head, info.head)
         if info.source_type == "named_person" and info.name:
-            surname = info.key
+            surname = _surname(info)
             for index in reversed(self._recent):
                 entry = self.entries[index]
                 if entry.source_type == "named_person" and surname in entry.keys:
@@ -287,8 +368,9 @@ class Registry:
                 if entry.head == info.head or info.head in role_words:
                     entry.keys.add(key)
                     return self._done(index, count, position)
-        if first in DEFINITE and info.name is None and info.source_type == "organisation":
-            index = self._last(lambda e: e.source_type == "organisation" and e.name[:1].isupper())
+        if first in DEFINITE and info.name is None and info.source_type == "organisation" \
+                and _is_description(mention):
+            index = self._last(lambda e: _description_fits(e, info.head))
             if index is not None:
                 self.entries[index].keys.add(key)
                 return self._done(index, count, position)

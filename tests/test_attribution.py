@@ -614,3 +614,16 @@ def test_a_definite_description_joins_only_an_organisation_it_can_describe():
         "Germany", "the commission", "the Labor Department"]
     text = "The Vestey Group said it would appeal. The firm insisted its papers were in order."
     assert {a.source for a in analysis.find_attributions(text)} == {"the Vestey Group"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source_text"),
+    [
+        ("Car sales rose 5%, the National Association of Automobile Manufacturers of South "
+         "Africa (NAAMSA) said.",
+         "the National Association of Automobile Manufacturers of South Africa"),
+        ("The Bank of England (BoE) said rates would rise.", "The Bank of England"),
+    ],
+)
+def test_a_long_name_and_its_short_form_in_brackets_are_one_source(text, source_text):
+    assert _one(text, "said").source_text == source_text

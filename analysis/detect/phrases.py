@@ -161,6 +161,8 @@ def strip_span(text: str, start: int, end: int) -> Span:
 
 
 _DETERMINERS_BUT_THAT = DETERMINERS - {"that"}  # built once, not per word
+#: A short form in brackets after a name, "(NAAMSA)", "(BoE)": part of the name it follows.
+_ACRONYM_AFTER = re.compile(r"(?<=\w)\s*\((?:[A-Z][\w.&'’-]{1,11})\)$")
 
 
 def left_np(text: str, lo: int, hi: int, *, short: bool = False,
@@ -173,6 +175,9 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False,
     if segment.rstrip().endswith(","):
         return None  # "..., adding that": no subject right before the cue
     end = lo + len(segment.rstrip())
+    acronym = _ACRONYM_AFTER.search(text, lo, end)
+    if acronym:
+        end = acronym.start()  # "the National Association of ... (NAAMSA) said"
     if last_word(segment).lower() in TRAILING_WORDS:
         # Only then look for a trailing "on Tuesday" / "also" (a costly search).
         tail_start = max(0, len(segment) - 60)
@@ -211,7 +216,7 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False,
     if not words:
         return None
     limit = 4 if short else 8
-    if short or len(words) > limit:
+    if short or (len(words) > limit and not _is_long_name(words)):
         tail = words[-limit:]
         chosen = None
         for i in range(len(tail) - 1, -1, -1):
@@ -227,6 +232,22 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False,
             return None if len(words) > limit else (words[0].start(), words[-1].end())
         words = tail[chosen:]
     return words[0].start(), words[-1].end()
+
+
+#: The longest name a subject may be ("the National Association of Automobile
+#: Manufacturers of South Africa").
+NAME_MAX_WORDS = 12
+#: Words that join the capitalised words of one name.
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "on", "in"})
+
+
+def _is_long_name(words: list[re.Match]) -> bool:
+    """Whether ``words`` are one name of at most ``NAME_MAX_WORDS`` words: capitalised
+    words joined by "of", "and", "for", after an optional "the"."""
+    first = 1 if words[0].group().lower() == "the" else 0
+    return len(words) <= NAME_MAX_WORDS and words[first].group()[:1].isupper() and all(
+        w.group()[:1].isupper() or w.group() in _NAME_JOINERS for w in words[first:]) and (
+        words[-1].group()[:1].isupper())
 
 
 def _subject_after_phrase(words: list[re.Match]) -> int:

@@ -627,3 +627,16 @@ def test_a_definite_description_joins_only_an_organisation_it_can_describe():
 )
 def test_a_long_name_and_its_short_form_in_brackets_are_one_source(text, source_text):
     assert _one(text, "said").source_text == source_text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source_text"),
+    [
+        ("Now Wilson believes the plan will work.", "believes", "Wilson"),
+        ("Perhaps Russia will oppose the move, he said, but now Benford says it will pass.",
+         "says", "Benford"),
+        ("South Carolina says it will appeal.", "says", "South Carolina"),
+    ],
+)
+def test_an_adverb_before_a_name_is_no_part_of_the_source(text, cue, source_text):
+    assert _one(text, cue).source_text == source_text

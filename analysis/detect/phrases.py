@@ -205,6 +205,9 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False,
         words = words[1:]
     if fronted_phrase:
         words = words[_subject_after_phrase(words):]
+    while len(words) > 1 and syntax.lexicon_tag(words[0].group()) == "RB" and (
+            words[1].group()[:1].isupper()):
+        words = words[1:]  # "Now Wilson believes", "Perhaps Russia will"; not "South Carolina"
     kept = len(words)
     while kept > 1 and syntax.lexicon_tag(words[kept - 1].group().lower()) == "RB":
         kept -= 1  # "Yukos unsuccessfully sought", "Officials here said"

@@ -640,3 +640,27 @@ def test_a_long_name_and_its_short_form_in_brackets_are_one_source(text, source_
 )
 def test_an_adverb_before_a_name_is_no_part_of_the_source(text, cue, source_text):
     assert _one(text, cue).source_text == source_text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "nested_cue"),
+    [
+        ("He said the port would be closed until today when they hoped to refloat the ship.",
+         "said", "the port would be closed until today when they hoped to refloat the ship",
+         "hoped"),
+        ("Smith said the plan would fail because officials believe the costs are too high.",
+         "said", "the plan would fail because officials believe the costs are too high",
+         "believe"),
+    ],
+)
+def test_a_cue_in_a_subordinate_clause_is_nested_in_the_content(text, cue, content,
+                                                                  nested_cue):
+    assert _one(text, cue).content == content
+    assert _one(text, nested_cue).nested
+
+
+def test_a_coordinated_attribution_still_ends_the_content():
+    text = "Smith said the plan would fail, and Jones said it would work."
+    first, second = analysis.find_attributions(text)
+    assert (first.content, second.content) == ("the plan would fail", "it would work")
+    assert not second.nested

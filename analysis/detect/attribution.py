@@ -958,6 +958,7 @@ def _end_preposed_contents(text: str, frames: list[Frame], quotes: QuoteList) ->
             content_start = that.end()
         if following.rule in (SOURCE_CUE_CONTENT, WHO_CLAUSE, PASSIVE) and (
             abs(following.clause_start - content_start) <= 1
+            or _after_subordinator(text, content_start, following.clause_start)
         ):
             following.nested = True
             continue
@@ -970,6 +971,23 @@ def _end_preposed_contents(text: str, frames: list[Frame], quotes: QuoteList) ->
             if e > s:
                 pieces.append((s, e))
         current.content = pieces
+
+
+#: Words that open a clause inside another ("when", "because"): a cue in such a clause
+#: within a content is nested in it, not a second attribution that ends it. Contrast
+#: ("while", "although") and "as" or "so" often join the writer's own next statement
+#: (", while Labour criticised ..."), so they are not here.
+SUBORDINATORS = word_set(
+    "when if because after before since until unless whether where once that"
+)
+
+
+def _after_subordinator(text: str, start: int, clause_start: int) -> bool:
+    """Whether the clause at ``clause_start`` opens with a subordinator inside the content
+    that starts at ``start`` ("said the port would close until today when [they hoped
+    ...]", "tells each prisoner that if [they confess] ...")."""
+    before = phrases.WORD.findall(text, max(start, clause_start - 20), clause_start)
+    return bool(before) and before[-1].lower() in SUBORDINATORS
 
 
 def _closes_relative(previous: Frame) -> bool:

@@ -664,3 +664,25 @@ def test_a_coordinated_attribution_still_ends_the_content():
     first, second = analysis.find_attributions(text)
     assert (first.content, second.content) == ("the plan would fail", "it would work")
     assert not second.nested
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source_text", "content"),
+    [
+        ("The minister was blamed by the parents of the victims for the delay.", "was blamed",
+         "the parents of the victims", "The minister for the delay"),
+        ("It was reported by the BBC that the plan had failed.", "was reported", "the BBC",
+         "that the plan had failed"),
+        ("The plan was reported to be in trouble.", "was reported", None,
+         "The plan to be in trouble"),
+    ],
+)
+def test_the_agent_of_a_passive_cue_is_its_source(text, cue, source_text, content):
+    found = _one(text, cue)
+    assert (found.source_text, found.content) == (source_text, content)
+
+
+def test_a_quote_in_a_passive_with_an_agent_is_the_agents():
+    text = "The reports have been described as 'idle speculation' by Downing Street."
+    [quote] = analysis.find_quotes(text)
+    assert quote.speaker == "Downing Street"

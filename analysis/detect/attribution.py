@@ -746,10 +746,17 @@ def passive(clause: Clause) -> Frame | None:
     frame = clause.framed(PASSIVE)
     mention = clause.subject[0]
     text = clause.text
+    right = clause.right
+    agent = phrases.passive_agent(text, *right[0]) if right else None
+    if agent is not None:  # "was blamed by the parents of the victims for the delay"
+        (by, (a_start, a_end)), (r_start, r_end) = agent, right[0]
+        frame.source_span = (a_start, a_end)
+        right = [phrases.strip_span(text, s, e) for s, e in ((r_start, by), (a_end, r_end))]
+        right = [(s, e) for s, e in right if e > s and phrases.WORD.search(text, s, e)]
     if mention and text[mention[0]:mention[1]].lower() not in ("it", "this", "that"):
-        frame.content = [mention] + clause.right
+        frame.content = [mention] + right
     else:
-        frame.content = clause.right
+        frame.content = right
     frame.clause_start = mention[0] if mention else clause.cue.span[0]
     return frame
 

@@ -132,6 +132,39 @@ SOURCE_WINDOW = 200
 ACCORDING_NP = re.compile(r"\s+([^,;:.?!\"“”]+?)(?=\s*[,;:.?!\"“”]|\s*$)")
 
 
+_BY = re.compile(r"\bby\s+(?=[A-Z]|(?:the|a|an|his|her|its|their|some|many|several)\s)")
+#: Tags of the words of an agent after "by" ("by the parents of the victims").
+_AGENT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$", "IN"})
+
+
+def passive_agent(text: str, start: int, end: int) -> tuple[int, Span] | None:
+    """The agent of a passive in ``text[start:end]``, after "by": ``(where "by" starts,
+    the agent's span)`` for "was blamed by the parents of the victims for the delay"
+    ("the parents of the victims"); None when no "by" opens a noun phrase there.
+
+    >>> text = "blamed by the parents of the victims for the delay"
+    >>> by, agent = passive_agent(text, 7, len(text)); text[slice(*agent)]
+    'the parents of the victims'
+    """
+    by = _BY.search(text, start, end)
+    if by is None:
+        return None
+    words = list(WORD.finditer(text, by.end(), end))[:SUBJECT_MAX_WORDS]
+    kept = 0
+    for i, word in enumerate(words):
+        if i and text[words[i - 1].end():word.start()].strip():
+            break  # punctuation ends the agent
+        tag = _tag(word.group(), False)
+        if tag not in _AGENT_TAGS or (tag == "IN" and word.group() != "of"):
+            break
+        kept = i + 1
+    while kept and words[kept - 1].group() in ("of", "the", "a", "an"):
+        kept -= 1
+    if not kept:
+        return None
+    return by.start(), (words[0].start(), words[kept - 1].end())
+
+
 ADDRESSEE_END = re.compile(
     r"\s+(?:that|about|on|in|at|to|of|for|during|when|after|before|last|this|what|how|why|"
     r"if|whether)\b|[,;:.?!\"“”]|$"

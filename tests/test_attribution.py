@@ -686,3 +686,13 @@ def test_a_quote_in_a_passive_with_an_agent_is_the_agents():
     text = "The reports have been described as 'idle speculation' by Downing Street."
     [quote] = analysis.find_quotes(text)
     assert quote.speaker == "Downing Street"
+
+
+def test_a_participle_before_by_and_an_agent_modifies_the_noun_before_it():
+    found = analysis.find_attributions(
+        "Analysts quoted by Reuters said the deal was likely to go ahead.")
+    assert [(a.cue, a.source_text) for a in found] == [("said", "Analysts quoted by Reuters")]
+    assert found[0].source_type == "anonymous"
+    found = analysis.find_attributions(
+        "The figures revealed by the Electoral Commission show a rise in donations.")
+    assert [a.cue for a in found] == ["show"]

@@ -266,14 +266,26 @@ _AFTER_RELATIVE_PARTICIPLE_TAGS = frozenset({"IN", "TO"})
 
 def reduced_relative(site: CueSite) -> bool:
     """ "a note written on a napkin", "the letter sent to the board": a past participle
-    (never a past tense) right after a common noun and before a preposition modifies the
-    noun; the noun is what was written, not who wrote it."""
-    if site.cue.aux or " " in site.lower or syntax.lexicon_tag(site.lower) != "VBN":
+    (a past tense only before "by" and an agent: "figures revealed by the Commission")
+    right after a common noun and before a preposition modifies the noun; the noun is what
+    was written, not who wrote it ("Analysts quoted by Reuters said")."""
+    if site.cue.aux or " " in site.lower:
+        return False
+    agent = _agent_follows(site)  # "figures revealed by the Electoral Commission"
+    tag = syntax.lexicon_tag(site.lower)
+    if not (tag == "VBN" or (tag == "VBD" and agent)):
         return False
     previous = site.words_before[-1] if site.words_before else ""
-    return site.last_char.isalnum() and previous[:1].islower() and (
+    opens = len(site.words_before) == 1  # "Analysts quoted by Reuters said"
+    return site.last_char.isalnum() and (previous[:1].islower() or (opens and agent)) and (
         syntax.lexicon_tag(previous.lower()) in ("NN", "NNS")) and (
         syntax.lexicon_tag(site.next_word()) in _AFTER_RELATIVE_PARTICIPLE_TAGS)
+
+
+def _agent_follows(site: CueSite) -> bool:
+    """Whether "by" and an agent follow the cue at once ("quoted by Reuters")."""
+    found = phrases.passive_agent(site.text, site.cue.span[1], site.sentence_end)
+    return found is not None and not site.text[site.cue.span[1]:found[0]].strip()
 
 
 #: Adverbs of degree that make the participle after them an adjective ("best known").

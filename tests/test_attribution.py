@@ -696,3 +696,18 @@ def test_a_participle_before_by_and_an_agent_modifies_the_noun_before_it():
     found = analysis.find_attributions(
         "The figures revealed by the Electoral Commission show a rise in donations.")
     assert [a.cue for a in found] == ["show"]
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee", "content"),
+    [
+        ("Malekzadegan told a news conference Iran was ready to maintain security.",
+         "a news conference", "Iran was ready to maintain security"),
+        ("She told reporters Labour would win.", "reporters", "Labour would win"),
+        ("He told a meeting of party activists Mr Blair had let them down.",
+         "a meeting of party activists", "Mr Blair had let them down"),
+    ],
+)
+def test_a_name_after_the_addressee_opens_the_reported_clause(text, addressee, content):
+    told = _one(text, "told")
+    assert (told.addressee, told.content) == (addressee, content)

@@ -413,6 +413,8 @@ def _right_content(
     lemma = frame.cue.entry.lemma
     if lemma in TELL_LEMMAS and not frame.cue.passive:
         match = phrases.ADDRESSEE_END.search(text, position, end)
+        while match and match.group().strip() == "of" and text[position:match.start()].strip():
+            match = phrases.ADDRESSEE_END.search(text, match.end(), end)  # "a meeting of X"
         stop = match.start() if match else end
         clause = phrases.unmarked_clause_start(text, position, stop)
         if clause is not None:

@@ -646,7 +646,8 @@ def unmarked_clause_start(text: str, start: int, stop: int) -> int | None:
 
     "told [reporters] the deal was done", "told [the BBC] progress had been made": find
     the first finite verb, then walk back over its subject to the word that opens it (a
-    determiner or pronoun, or a common noun right after a name).
+    determiner or pronoun, a common noun right after a name, or a name right after a
+    common noun: "told [reporters] Labour would win").
 
     >>> text = "told the Daily Ledger the minister would resign"
     >>> text[unmarked_clause_start(text, 4, len(text)):]
@@ -664,6 +665,8 @@ def unmarked_clause_start(text: str, start: int, stop: int) -> int | None:
             return words[j].start()
         if tags[j - 1] == "NNP" and words[j].group()[:1].islower():
             return words[j].start()  # "the BBC | progress had been made"
+        if tags[j] == "NNP" and words[j - 1].group()[:1].islower():
+            return words[j].start()  # "a news conference | Iran was ready"
     if words[0].group().lower() in _SUBJECT_PRONOUNS:
         return words[0].start()  # "warned it may cut jobs": no addressee, a clause at once
     return None

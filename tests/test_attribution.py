@@ -711,3 +711,19 @@ def test_a_participle_before_by_and_an_agent_modifies_the_noun_before_it():
 def test_a_name_after_the_addressee_opens_the_reported_clause(text, addressee, content):
     told = _one(text, "told")
     assert (told.addressee, told.content) == (addressee, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "source_text"),
+    [
+        ("Labour say a Lib Dem vote could let the Tories in.", "Labour"),
+        ("Chelsea claim the referee was wrong.", "Chelsea"),
+    ],
+)
+def test_a_body_that_takes_a_plural_verb_before_a_clause_is_a_source(text, source_text):
+    [found] = analysis.find_attributions(text)
+    assert found.source_text == source_text
+
+
+def test_a_capitalised_noun_and_a_base_form_with_no_clause_are_no_attribution():
+    assert analysis.find_attributions("Hope remains that the talks will succeed.") == []

@@ -355,17 +355,24 @@ def plural_noun_like(site: CueSite) -> bool:
 
 def bare_base_form(site: CueSite) -> bool:
     """ "the report", "a claim": the base form counts only after a plural or pronoun
-    subject ("people say", "they claim"), a name, a percentage, or before a colon or
-    quote, or under negation."""
+    subject ("people say", "they claim"), a name ("Labour say" before a clause), a
+    percentage, or before a colon or quote, or under negation."""
     if site.lower != site.cue.entry.lemma or " " in site.word:
         return False
     return not (
         site.previous in _SUBJECT_BEFORE_BASE or site.previous.endswith("s") or site.cue.negated
         or (site.words_before and site.words_before[-1][:1].isupper()
-            and len(site.words_before) > 1)
+            and (len(site.words_before) > 1 or _clause_follows(site)))
         or site.last_char == "%" or site.previous in ("percent", "cent")
         or site.follows(3)[:1] in (":", '"', "“")
     )
+
+
+def _clause_follows(site: CueSite) -> bool:
+    """Whether a clause follows the cue ("Labour say [a Lib Dem vote could ...]"): then a
+    capitalised word alone before it is a subject that takes a plural verb, as bodies do
+    in British English, not a sentence's first word."""
+    return phrases.opens_with_clause(site.text, site.cue.span[1], site.sentence_end)
 
 
 def capitalised_mid_sentence(site: CueSite) -> bool:

@@ -727,3 +727,18 @@ def test_a_body_that_takes_a_plural_verb_before_a_clause_is_a_source(text, sourc
 
 def test_a_capitalised_noun_and_a_base_form_with_no_clause_are_no_attribution():
     assert analysis.find_attributions("Hope remains that the talks will succeed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Mr Smith criticised the plan and later said it would fail.", "said", "it would fail"),
+        ("Mr Smith backed the deal, later adding that it was fair.", "adding",
+         "that it was fair"),
+    ],
+)
+def test_an_adverb_before_a_coordinated_cue_keeps_the_shared_subject(text, cue, content):
+    found = _one(text, cue)
+    assert (found.source, found.content) == ("Smith", content)
+    if cue == "said":
+        assert _one(text, "criticised").content == "the plan"

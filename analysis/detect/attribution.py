@@ -844,7 +844,7 @@ def shared_subject(clause: Clause) -> Frame | None:
     been announced, said": a passive cue shares its subject with no one)."""
     if clause.subject[0] is not None:
         return None
-    before = clause.before_subject
+    before = _without_last_adverbs(clause.before_subject)  # "and later said"
     lower = before.lower()
     if clause.frames and clause.frames[-1].rule != PASSIVE and (
             before.endswith(",") or lower.endswith((" and", " but", " while"))):
@@ -859,6 +859,19 @@ def shared_subject(clause: Clause) -> Frame | None:
     frame.content = clause.right
     frame.clause_start = clause.cue.span[0]
     return frame
+
+
+_LAST_WORD = re.compile(r"\s*\b(\w+)$")
+
+
+def _without_last_adverbs(words: str) -> str:
+    """``words`` without the adverbs that end them: "the plan and later" -> "the plan and",
+    ", quickly" -> ","."""
+    last = _LAST_WORD.search(words)
+    while last and syntax.lexicon_tag(last.group(1).lower()) == "RB":
+        words = words[:last.start()]
+        last = _LAST_WORD.search(words)
+    return words
 
 
 def _outermost(frames: list[Frame]) -> Frame:
@@ -995,7 +1008,8 @@ def _end_preposed_contents(text: str, frames: list[Frame], quotes: QuoteList) ->
             if s >= limit:
                 continue
             if e > limit and not _quote_at(quotes, s):
-                e = s + len(phrases.CONTENT_TAIL.sub("", text[s:limit]))
+                kept = _without_last_adverbs(phrases.CONTENT_TAIL.sub("", text[s:limit]))
+                e = s + len(phrases.CONTENT_TAIL.sub("", kept))  # "the plan and later"
             if e > s:
                 pieces.append((s, e))
         current.content = pieces

@@ -742,3 +742,11 @@ def test_an_adverb_before_a_coordinated_cue_keeps_the_shared_subject(text, cue, 
     assert (found.source, found.content) == ("Smith", content)
     if cue == "said":
         assert _one(text, "criticised").content == "the plan"
+
+
+def test_a_participle_between_a_modifier_and_a_noun_is_no_cue():
+    text = "The firm will redeem its callable cumulative convertible preferred stock."
+    assert analysis.find_attributions(text) == []
+    # capitalised neighbours are names the lexicon only knows as common words
+    text = "After former California Gov. Jerry Brown criticized Bill Clinton, he apologised."
+    assert [a.cue for a in analysis.find_attributions(text)] == ["criticized"]

@@ -295,15 +295,26 @@ _MODIFIER_BEFORE_TAGS = frozenset({"DT", "PRP$", "JJ", "JJS", "JJR", "POS"})
 
 
 def modifier_participle(site: CueSite) -> bool:
-    """ "the best supporting actor", "the best showing in five years", "best known for":
-    a participle after a determiner, an adjective or a degree adverb modifies or names;
-    it does not report."""
+    """ "the best supporting actor", "the best showing in five years", "best known for",
+    "convertible preferred stock": a participle after a determiner, an adjective or a
+    degree adverb (one in -ed also before a noun) modifies or names; it does not report."""
     if site.cue.aux or not site.last_char.isalnum():
         return False
     if site.lower == "known" and site.previous in _DEGREE_ADVERBS:
         return True
-    return site.lower.endswith("ing") and " " not in site.lower and (
-        syntax.lexicon_tag(site.previous) in _MODIFIER_BEFORE_TAGS)
+    if " " in site.lower or syntax.lexicon_tag(site.previous) not in _MODIFIER_BEFORE_TAGS:
+        return False
+    # "convertible preferred stock": a participle in -ed between a modifier and a noun
+    return site.lower.endswith("ing") or (site.lower.endswith("ed") and _between_common_words(
+        site) and syntax.lexicon_tag(site.next_word()) in ("NN", "NNS"))
+
+
+def _between_common_words(site: CueSite) -> bool:
+    """Whether the words on both sides of the cue are in lower case (not "Jerry Brown
+    criticized Bill Clinton", whose "brown" and "bill" the lexicon knows as common)."""
+    following = _NEXT_WORD.match(site.text, site.cue.span[1], site.sentence_end)
+    return bool(site.words_before) and site.words_before[-1][:1].islower() and (
+        following is not None and following.group(1)[:1].islower())
 
 
 def plural_after_auxiliary(site: CueSite) -> bool:

@@ -299,3 +299,21 @@ def test_bbc_source_labels_use_the_vocabularies():
 def test_pronoun_prefers_a_subject_to_a_name_in_object_position(text, cue, source):
     found = {a.cue: a.source for a in analysis.find_attributions(text)}
     assert found[cue] == source, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a definite role joins the person named earlier with that title
+    ("Home Office minister Hazel Blears has opened a seminar on policing in London.\n\n"
+     "The Police Federation said officers were overstretched. The minister told delegates "
+     "that more community officers would be recruited. She said the government would act.",
+     {"told": "Hazel Blears", "said": "Hazel Blears"}),
+    ("Prime Minister Tony Blair held his monthly news conference on Thursday.\n\n"
+     "Reporters asked about his relationship with the chancellor. The prime minister "
+     "denied there was any rift.", {"denied": "Tony Blair"}),
+    # a deputy holds another role
+    ("Deputy Prime Minister John Prescott opened the debate.\n\nThe prime minister denied "
+     "there was any rift.", {"denied": "the prime minister"}),
+])
+def test_a_definite_role_joins_the_person_named_with_that_title(text, expected):
+    found = {a.cue: a.source for a in analysis.find_attributions(text)}
+    assert {cue: found.get(cue) for cue in expected} == expected, found

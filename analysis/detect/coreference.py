@@ -223,6 +223,44 @@ def _sentence_start(text: str, position: int) -> int:
     return opening
 
 
+#: Words of a title that make it another role: a "Deputy Prime Minister" is no "prime
+#: minister", a "former chairman" no "chairman".
+_RANK_WORDS = frozenset({"deputy", "vice", "assistant", "former", "shadow", "acting",
+                         "junior", "ex", "interim", "outgoing"})
+#: The words of a title right before a name ("Trade Secretary Patricia Hewitt", "the
+#: Palestinian leader, Mahmoud Abbas"; not across a clause boundary).
+_TITLE_BEFORE = re.compile(
+    rf"((?:[\w'’-]+[^\S\n]+){{0,{DELAYED_NAME_WORDS - 1}}}[\w'’-]+),?[^\S\n]+$")
+#: An apposition after a name: "Ms Hewitt, the trade and industry secretary, said".
+_TITLE_AFTER = re.compile(r",[^\S\n]+(?:the|a|an)[^\S\n]+([^,.;:\"“”()\n]{1,60})[,.;]",
+                          re.IGNORECASE)
+
+
+def _title(text: str, start: int, end: int) -> list[str]:
+    """The lower-case words that give the role of the person named at ``text[start:end]``:
+    the words before it back to a function word, verb or punctuation, and an apposition
+    after it."""
+    words: list[str] = []
+    before = _TITLE_BEFORE.search(text, max(0, start - 80), start)
+    if before:
+        for word in reversed(before.group(1).split()):
+            tag = syntax.lexicon_tag(word.lower())
+            if tag in _FUNCTION_TAGS or (word[:1].islower() and tag in _OBJECT_TAGS):
+                break
+            words.insert(0, word.lower())
+    after = _TITLE_AFTER.match(text, end)
+    if after:
+        words += after.group(1).lower().split()
+    return words
+
+
+def _title_fits(title: list[str], role: list[str]) -> bool:
+    """Whether a person with ``title`` has the role of a description: all its words and no
+    word of rank besides ("Trade Secretary" is "the secretary"; "Deputy Prime Minister"
+    is no "prime minister")."""
+    return bool(role) and set(role) <= set(title) and not (_RANK_WORDS & set(title)) - set(role)
+
+
 def _in_description(between: str) -> bool:
     """Whether the words between a source and a later name hold no finite verb and no
     sentence end, so the name belongs to the source's description."""
@@ -420,6 +458,13 @@ class Registry:
                 if entry.head == info.head or info.head in role_words:
                     entry.keys.add(key)
                     return self._done(index, count, position)
+        if first in DEFINITE and info.role and info.name is None and not info.plural \
+                and info.source_type in ("anonymous", "unknown"):
+            index = self._titled_person(info, position)
+            if index is not None:
+                self.entries[index].keys.add(key)
+                self.entries[index].role = self.entries[index].role or info.role
+                return self._done(index, count, position)
         if first in DEFINITE and info.name is None and info.source_type == "organisation" \
                 and _is_description(mention):
             index = self._last(lambda e: _description_fits(e, info.head))
@@ -427,6 +472,22 @@ class Registry:
                 self.entries[index].keys.add(key)
                 return self._done(index, count, position)
         return self._new(self._entry(canonical_text(mention), info, {key}), count, position)
+
+    def _titled_person(self, info: MentionInfo, position: int) -> int | None:
+        """The entry of the person last named before ``position`` with the role of a
+        definite description ("Prime Minister Tony Blair" ... "the prime minister";
+        ``_title_fits``), one already cited first, whose gender agrees (a new entry,
+        uncounted, when the person was not cited)."""
+        role = info.role.lower().split()
+        fitting = [(start, name) for start, name, surname in self._people()
+                   if start < position and " " in name and self._text.startswith(name, start)
+                   and describe(name).gender in (None, info.gender or describe(name).gender)
+                   and _title_fits(_title(self._text, start, start + len(name)), role)]
+        if not fitting:
+            return None
+        start, name = next((found for found in reversed(fitting)
+                            if self._is_person_surname(describe(found[1]).key)), fitting[-1])
+        return self._named_index(name, describe(name), start)
 
     @staticmethod
     def _entry(name: str, info: MentionInfo, keys: set[str]) -> Entry:

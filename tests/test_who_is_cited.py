@@ -279,3 +279,41 @@ def test_bbc_source_labels_use_the_vocabularies():
             assert item["anonymity"] is None or item["anonymity"] in ANONYMITY
         assert set(gold["standards"]) == {"response_sought", "verification_disclaimer",
                                           "headline_distancing"}
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # the subject of the last sentence, not the name after "with ... and the ..., X"
+    ("Prime Minister Tony Blair has returned from the Middle East.\n\nMr Blair held talks "
+     "with his Israeli counterpart, Ariel Sharon, and the Palestinian leader, Mahmoud "
+     "Abbas. He confirmed that a conference would be held in London.", "confirmed",
+     "Blair"),
+    # the named source, not a place after "in the"
+    ("Chelsea boss Jose Mourinho has insisted his side are still the best in Europe.\n\n"
+     "His team were beaten by Barcelona in the Nou Camp. But he denied his club was "
+     "suffering a dip in form.", "denied", "Jose Mourinho"),
+    # a name followed by its verb is a subject, even after a preposition
+    ("Arsenal boss Arsene Wenger could sign Adrian Mutu.\n\nMutu was sacked by Chelsea "
+     "after failing a drugs test, a move Wenger has backed. But he said the striker "
+     "deserved a second chance.", "said", "Arsene Wenger"),
+])
+def test_pronoun_prefers_a_subject_to_a_name_in_object_position(text, cue, source):
+    found = {a.cue: a.source for a in analysis.find_attributions(text)}
+    assert found[cue] == source, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a definite role joins the person named earlier with that title
+    ("Home Office minister Hazel Blears has opened a seminar on policing in London.\n\n"
+     "The Police Federation said officers were overstretched. The minister told delegates "
+     "that more community officers would be recruited. She said the government would act.",
+     {"told": "Hazel Blears", "said": "Hazel Blears"}),
+    ("Prime Minister Tony Blair held his monthly news conference on Thursday.\n\n"
+     "Reporters asked about his relationship with the chancellor. The prime minister "
+     "denied there was any rift.", {"denied": "Tony Blair"}),
+    # a deputy holds another role
+    ("Deputy Prime Minister John Prescott opened the debate.\n\nThe prime minister denied "
+     "there was any rift.", {"denied": "the prime minister"}),
+])
+def test_a_definite_role_joins_the_person_named_with_that_title(text, expected):
+    found = {a.cue: a.source for a in analysis.find_attributions(text)}
+    assert {cue: found.get(cue) for cue in expected} == expected, found

@@ -195,6 +195,72 @@ def _weak_antecedent(text: str, since: int, start: int, end: int) -> bool:
     return since >= 0 and _in_description(text[since:start])
 
 
+#: Tags of the words that put a later name in a sentence in object position: a
+#: preposition ("in the Nou Camp", "talks with X") or a finite verb ("signed X").
+_OBJECT_TAGS = syntax.FINITE_VERB_TAGS | {"IN", "TO"}
+#: How far back the start of a name's sentence is looked for.
+_SENTENCE_WINDOW = 400
+
+
+def _in_object_position(text: str, start: int, end: int) -> bool:
+    """Whether a preposition or finite verb stands before the name at ``text[start:end]``
+    in its sentence ("Mr Blair held talks with ... the Palestinian leader, Mahmoud
+    Abbas"), and no finite verb follows it ("a move Wenger has backed"), so it is no
+    subject, which "he" or "she" in the next sentence more likely stands for."""
+    following = _NEXT_WORD.match(text, end)
+    if following and syntax.lexicon_tag(following.group(1)) in syntax.FINITE_VERB_TAGS:
+        return False
+    return any(word[:1].islower() and syntax.lexicon_tag(word) in _OBJECT_TAGS
+               for word in _WORDS.findall(text, _sentence_start(text, start), start))
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` opens (looked for up to
+    ``_SENTENCE_WINDOW`` characters back, within the paragraph)."""
+    opening = max(position - _SENTENCE_WINDOW, text.rfind("\n", 0, position) + 1)
+    for stop in _SENTENCE_END.finditer(text, opening, position):
+        opening = stop.end()
+    return opening
+
+
+#: Words of a title that make it another role: a "Deputy Prime Minister" is no "prime
+#: minister", a "former chairman" no "chairman".
+_RANK_WORDS = frozenset({"deputy", "vice", "assistant", "former", "shadow", "acting",
+                         "junior", "ex", "interim", "outgoing"})
+#: The words of a title right before a name ("Trade Secretary Patricia Hewitt", "the
+#: Palestinian leader, Mahmoud Abbas"; not across a clause boundary).
+_TITLE_BEFORE = re.compile(
+    rf"((?:[\w'’-]+[^\S\n]+){{0,{DELAYED_NAME_WORDS - 1}}}[\w'’-]+),?[^\S\n]+$")
+#: An apposition after a name: "Ms Hewitt, the trade and industry secretary, said".
+_TITLE_AFTER = re.compile(r",[^\S\n]+(?:the|a|an)[^\S\n]+([^,.;:\"“”()\n]{1,60})[,.;]",
+                          re.IGNORECASE)
+
+
+def _title(text: str, start: int, end: int) -> list[str]:
+    """The lower-case words that give the role of the person named at ``text[start:end]``:
+    the words before it back to a function word, verb or punctuation, and an apposition
+    after it."""
+    words: list[str] = []
+    before = _TITLE_BEFORE.search(text, max(0, start - 80), start)
+    if before:
+        for word in reversed(before.group(1).split()):
+            tag = syntax.lexicon_tag(word.lower())
+            if tag in _FUNCTION_TAGS or (word[:1].islower() and tag in _OBJECT_TAGS):
+                break
+            words.insert(0, word.lower())
+    after = _TITLE_AFTER.match(text, end)
+    if after:
+        words += after.group(1).lower().split()
+    return words
+
+
+def _title_fits(title: list[str], role: list[str]) -> bool:
+    """Whether a person with ``title`` has the role of a description: all its words and no
+    word of rank besides ("Trade Secretary" is "the secretary"; "Deputy Prime Minister"
+    is no "prime minister")."""
+    return bool(role) and set(role) <= set(title) and not (_RANK_WORDS & set(title)) - set(role)
+
+
 def _in_description(between: str) -> bool:
     """Whether the words between a source and a later name hold no finite verb and no
     sentence end, so the name belongs to the source's description."""
@@ -251,6 +317,8 @@ class Registry:
         self._recent: list[int] = []
         self._text = text
         self._quoted = quoted or []
+        #: spans of the source mentions resolved so far
+        self._cited: list[Span] = []
 
     def _use(self, index: int, position: int = -1) -> int:
         self.entries[index].mentions += 1
@@ -275,9 +343,7 @@ class Registry:
             gender = PERSON_PRONOUNS[word]
             index = self._last(lambda e: e.single_person and e.gender in (None, gender))
             since = self.entries[index].position if index is not None else -1
-            named = self._named_person_between(
-                since, position, gender,
-                index is not None and self.entries[index].source_type == "named_person")
+            named = self._named_person_between(since, position, gender, index)
             if named is not None:
                 index = named
             if index is None:  # the text's pronoun wins over a guess from a first name
@@ -297,25 +363,47 @@ class Registry:
         return people_named_in(self._text)
 
     def _named_person_between(self, start: int, end: int, gender: str,
-                              named_at_start: bool) -> int | None:
+                              source_at_start: int | None) -> int | None:
         """The entry of the last person named in ``text[start:end]`` whose gender agrees,
         outside quotes (in '"The tackle on Heinze was terrible," he said' Heinze is
         talked about, not talking) and not a weak antecedent (``_weak_antecedent``; a
         name in the description of an unnamed source at ``start`` is its name: "The
-        council's transport chief, Councillor Ravi Lindqvist")."""
+        council's transport chief, Councillor Ravi Lindqvist"). The last name in object
+        position (``_in_object_position``) gives way to a subject or a cited source of
+        its sentence ("Mr Blair held talks with ..., Mahmoud Abbas. He confirmed"), and
+        to a named source at ``start`` (``source_at_start``: "in the Nou Camp. But he
+        denied" is still Mourinho)."""
+        named_at_start = source_at_start is not None and (
+            self.entries[source_at_start].source_type == "named_person")
+        fallback = None  # the last name in object position, and where its sentence opens
         for position, name, surname in reversed(self._people()):
             if position >= end or any(s < position < e for s, e in self._quoted):
                 continue
-            if position <= start:
-                return None
-            if _weak_antecedent(self._text, start if named_at_start else -1, position, _mention_end(
-                    self._text, position, name, surname)):
+            if position <= start or (fallback and position < fallback[3]):
+                break
+            mention_end = _mention_end(self._text, position, name, surname)
+            if _weak_antecedent(self._text, start if named_at_start else -1, position,
+                                mention_end):
                 continue
             info = describe(name)
-            if info.source_type == "named_person" and info.gender in (None, gender):
-                index = self.resolve(name, info, count=False, position=position)
-                return index if index >= 0 else None
-        return None
+            if info.source_type != "named_person" or info.gender not in (None, gender):
+                continue
+            if self._cited_at(position) or not _in_object_position(
+                    self._text, position, mention_end):
+                return self._named_index(name, info, position)
+            fallback = fallback or (name, info, position, _sentence_start(self._text, position))
+        if fallback is None or named_at_start:
+            return None
+        return self._named_index(*fallback[:3])
+
+    def _cited_at(self, position: int) -> bool:
+        """Whether ``position`` falls within the mention of a cited source."""
+        return any(s <= position < e for s, e in self._cited)
+
+    def _named_index(self, name: str, info: MentionInfo, position: int) -> int | None:
+        """The entry of a person named at ``position`` (created, uncounted, when new)."""
+        index = self.resolve(name, info, count=False, position=position)
+        return index if index >= 0 else None
 
     def _is_person_surname(self, key: str) -> bool:
         return any(e.source_type == "named_person" and key in e.keys for e in self.entries)
@@ -329,6 +417,8 @@ class Registry:
 
         ``position`` is the mention's offset in the text (for rule 1); ``count=False``
         looks up without counting a mention."""
+        if count and position >= 0:
+            self._cited.append((position, position + len(mention)))
         if info.pronoun:
             index = self._pronoun(info.head, position)
             if index is None:
@@ -368,6 +458,13 @@ class Registry:
                 if entry.head == info.head or info.head in role_words:
                     entry.keys.add(key)
                     return self._done(index, count, position)
+        if first in DEFINITE and info.role and info.name is None and not info.plural \
+                and info.source_type in ("anonymous", "unknown"):
+            index = self._titled_person(info, position)
+            if index is not None:
+                self.entries[index].keys.add(key)
+                self.entries[index].role = self.entries[index].role or info.role
+                return self._done(index, count, position)
         if first in DEFINITE and info.name is None and info.source_type == "organisation" \
                 and _is_description(mention):
             index = self._last(lambda e: _description_fits(e, info.head))
@@ -375,6 +472,22 @@ class Registry:
                 self.entries[index].keys.add(key)
                 return self._done(index, count, position)
         return self._new(self._entry(canonical_text(mention), info, {key}), count, position)
+
+    def _titled_person(self, info: MentionInfo, position: int) -> int | None:
+        """The entry of the person last named before ``position`` with the role of a
+        definite description ("Prime Minister Tony Blair" ... "the prime minister";
+        ``_title_fits``), one already cited first, whose gender agrees (a new entry,
+        uncounted, when the person was not cited)."""
+        role = info.role.lower().split()
+        fitting = [(start, name) for start, name, surname in self._people()
+                   if start < position and " " in name and self._text.startswith(name, start)
+                   and describe(name).gender in (None, info.gender or describe(name).gender)
+                   and _title_fits(_title(self._text, start, start + len(name)), role)]
+        if not fitting:
+            return None
+        start, name = next((found for found in reversed(fitting)
+                            if self._is_person_surname(describe(found[1]).key)), fitting[-1])
+        return self._named_index(name, describe(name), start)
 
     @staticmethod
     def _entry(name: str, info: MentionInfo, keys: set[str]) -> Entry:

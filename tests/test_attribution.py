@@ -750,3 +750,11 @@ def test_a_participle_between_a_modifier_and_a_noun_is_no_cue():
     # capitalised neighbours are names the lexicon only knows as common words
     text = "After former California Gov. Jerry Brown criticized Bill Clinton, he apologised."
     assert [a.cue for a in analysis.find_attributions(text)] == ["criticized"]
+
+
+def test_an_adverb_alone_is_no_source():
+    assert analysis.find_attributions(
+        "It was a game that merely confirmed the importance of the cup.") == []
+    found = analysis.find_attributions("Recently announced figures showed a rise in sales.")
+    assert [(a.cue, a.source_text) for a in found] == [
+        ("showed", "Recently announced figures")]

@@ -296,13 +296,16 @@ _MODIFIER_BEFORE_TAGS = frozenset({"DT", "PRP$", "JJ", "JJS", "JJR", "POS"})
 
 def modifier_participle(site: CueSite) -> bool:
     """ "the best supporting actor", "the best showing in five years", "best known for",
-    "convertible preferred stock": a participle after a determiner, an adjective or a
-    degree adverb (one in -ed also before a noun) modifies or names; it does not report."""
+    "convertible preferred stock", "Recently announced figures": a participle after a
+    determiner, an adjective, a degree adverb or adverbs that open the sentence (one in
+    -ed also before a noun) modifies or names; it does not report."""
     if site.cue.aux or not site.last_char.isalnum():
         return False
     if site.lower == "known" and site.previous in _DEGREE_ADVERBS:
         return True
-    if " " in site.lower or syntax.lexicon_tag(site.previous) not in _MODIFIER_BEFORE_TAGS:
+    opening_adverbs = all(syntax.lexicon_tag(w.lower()) == "RB" for w in site.words_before)
+    if " " in site.lower or not site.words_before or not (
+            opening_adverbs or syntax.lexicon_tag(site.previous) in _MODIFIER_BEFORE_TAGS):
         return False
     # "convertible preferred stock": a participle in -ed between a modifier and a noun
     return site.lower.endswith("ing") or (site.lower.endswith("ed") and _between_common_words(

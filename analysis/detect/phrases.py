@@ -249,8 +249,8 @@ def left_np(text: str, lo: int, hi: int, *, short: bool = False,
         fronted = LEADING_TIME.match(text, words[0].start(), end)
         if fronted and fronted.end() < end:  # "Last night Tom Reyes": a time, not the source
             words = [w for w in words if w.start() >= fronted.end()]
-    if not words:
-        return None
+    if not words or all(syntax.lexicon_tag(w.group().lower()) == "RB" for w in words):
+        return None  # "a game that merely confirmed": an adverb is no source
     limit = 4 if short else 8
     if short or (len(words) > limit and not _is_long_name(words)):
         tail = words[-limit:]

@@ -758,3 +758,15 @@ def test_an_adverb_alone_is_no_source():
     found = analysis.find_attributions("Recently announced figures showed a rise in sales.")
     assert [(a.cue, a.source_text) for a in found] == [
         ("showed", "Recently announced figures")]
+
+
+def test_went_on_before_a_quote_is_a_speech_cue():
+    went_on = _one('Mr Smith went on: "We will win the next election."', "went on")
+    assert (went_on.source, went_on.kind) == ("Smith", "direct")
+    assert analysis.find_attributions("The talks went on for hours.") == []
+
+
+def test_a_multiword_cue_in_ing_after_be_is_progressive_not_passive():
+    pointing = _one("They are pointing out that the plan failed.", "are pointing out")
+    assert (pointing.source_text, pointing.rule) == ("They", "source_cue_content")
+    assert _one("What is going on here, he asked.", "asked").content == "What is going on here"

@@ -178,7 +178,7 @@ def find_cues(text: str) -> list[CueMatch]:
         if entry.needs_negation and not negated:
             continue
         passive = not PASSIVE_AUXILIARIES.isdisjoint(aux_words) and not (
-            word.endswith("ing") or word in STATES_OF_MIND)
+            word.split()[0].endswith("ing") or word in STATES_OF_MIND)  # "is going on"
         found.append(CueMatch((start, match.end()), cue_start, text[start:match.end()], entry,
                               negated, passive, aux))
     return found

@@ -770,3 +770,17 @@ def test_a_multiword_cue_in_ing_after_be_is_progressive_not_passive():
     pointing = _one("They are pointing out that the plan failed.", "are pointing out")
     assert (pointing.source_text, pointing.rule) == ("They", "source_cue_content")
     assert _one("What is going on here, he asked.", "asked").content == "What is going on here"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "addressee", "content"),
+    [
+        ("Residents were told that the water was safe.", "were told", "Residents",
+         "that the water was safe"),
+        ("Stockholders will be asked to approve the merger.", "will be asked", "Stockholders",
+         "to approve the merger"),
+    ],
+)
+def test_the_subject_of_a_passive_tell_cue_is_the_addressee(text, cue, addressee, content):
+    found = _one(text, cue)
+    assert (found.source_text, found.addressee, found.content) == (None, addressee, content)

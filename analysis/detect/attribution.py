@@ -788,7 +788,11 @@ def passive(clause: Clause) -> Frame | None:
         frame.source_span = (a_start, a_end)
         right = [phrases.strip_span(text, s, e) for s, e in ((r_start, by), (a_end, r_end))]
         right = [(s, e) for s, e in right if e > s and phrases.WORD.search(text, s, e)]
-    if mention and text[mention[0]:mention[1]].lower() not in ("it", "this", "that"):
+    told = clause.cue.entry.lemma in TELL_LEMMAS and clause.cue.entry.lemma != "quote"
+    if mention and told and right:  # "Residents were told that ...": they heard it
+        frame.addressee = text[mention[0]:mention[1]]
+        frame.content = right
+    elif mention and text[mention[0]:mention[1]].lower() not in ("it", "this", "that"):
         frame.content = [mention] + right
     else:
         frame.content = right

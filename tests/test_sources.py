@@ -103,3 +103,16 @@ def test_plural_and_company_heads_are_typed_by_their_nouns():
     assert describe("pundits").source_type == "anonymous"
     assert describe("the payments").source_type == "unknown"
     assert describe("Entrepreneur Drayton Valentine").source_type == "named_person"
+
+
+def test_streets_venues_and_places_are_no_people():
+    # a building word after a word that is no first name ("Downing" vs "Stuart Hall")
+    text = ("Downing Street said the prime minister had full confidence in him. "
+            "Cambridge-based Ubisense said it would hire 40 staff.")
+    assert {(a.source, a.source_type) for a in analysis.find_attributions(text)} == {
+        ("Downing Street", "organisation"), ("Cambridge-based Ubisense", "organisation")}
+    assert describe("Labour's Westminster HQ").source_type == "organisation"
+    assert describe("Los Angeles").source_type == "organisation"  # a city known as a whole
+    assert describe("Hong Kong").source_type == "organisation"  # though "Hong" is a first name
+    assert describe("Wales").source_type == "organisation"
+    assert describe("Jerry Hall").source_type == "named_person"

@@ -147,13 +147,17 @@ def _name_run(words: list[str]) -> tuple[int, int]:
     return start, end
 
 
-#: Last words of a name that make it an organisation ("Yukos Oil", "Acme Holdings").
+#: Last words of a name that make it an organisation ("Yukos Oil", "Acme Holdings"), or a
+#: place or building that stands for the body in it ("Downing Street", "Wembley Stadium").
 ORGANISATION_SUFFIXES = word_set(
     "inc inc. corp corp. corporation co co. ltd ltd. plc llc lp ag sa nv gmbh group holdings "
     "bank airlines airways motors industries partners associates foundation trust institute "
     "university college council party union federation association league club fc committee "
-    "commission ministry department office board authority agency court street house hall"
+    "commission ministry department office board authority agency court street house hall "
+    "road avenue lane square stadium arena park palace centre center hq headquarters"
 )
+#: Endings of a word that says where the organisation after it is ("Cambridge-based").
+LOCATED_ENDINGS = ("-based", "-headquartered")
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
@@ -190,26 +194,28 @@ def _single_name_type(word: str) -> tuple[str, bool]:
 
 def _has_organisation_suffix(words: list[str]) -> bool:
     """The name ends, or its part before "of" ends, in a word of ``ORGANISATION_SUFFIXES``
-    that is no surname: "Royal Resources Inc", "Royal College of Physicians" (not "Stuart
-    Hall", whose "Hall" is a surname).
+    that is no surname after a first name: "Royal Resources Inc", "Royal College of
+    Physicians", "Downing Street" (not "Stuart Hall", a first name and a surname).
 
-    >>> _has_organisation_suffix(["Royal", "Resources", "Inc"])
-    True
+    >>> [_has_organisation_suffix(name.split()) for name in ("Downing Street", "Stuart Hall")]
+    [True, False]
     """
     own = words[:words.index("of")] if "of" in words[1:] else words
-    return own[-1].lower() in ORGANISATION_SUFFIXES and not gazetteer.surname_rank(own[-1])
+    return own[-1].lower() in ORGANISATION_SUFFIXES and not (
+        gazetteer.surname_rank(own[-1]) and gazetteer.is_first_name(own[0]))
 
 
 def _multi_name_type(words: list[str]) -> str:
     """Type of a name of two or more words with no title before it.
 
     "Royal Resources Inc" ends in a company word: an organisation, whatever its first
-    word. "Clara May" starts with a first name: a person. "Time Warner" starts with a
-    common word, "Bank of England" names a place, "Greyhollow Water" ends in a common noun
-    that is no surname: organisations. Unknown first words ("Ramzan Kadyrov") stay people.
+    word, and "Hong Kong" is a place as a whole. "Clara May" starts with a first name: a
+    person. "Time Warner" starts with a common word, "Bank of England" names a place,
+    "Greyhollow Water" ends in a common noun that is no surname: organisations. Unknown
+    first words ("Ramzan Kadyrov") stay people.
     """
     first = words[0]
-    if _has_organisation_suffix(words):
+    if _has_organisation_suffix(words) or gazetteer.is_place(" ".join(words)):
         return "organisation"
     if gazetteer.is_first_name(first) and not gazetteer.is_place(first):
         return "named_person"
@@ -386,6 +392,10 @@ def _describe_name(mention: str, chunk: list[str], chunk_lower: list[str], start
                            normalise(mention))
     if full.isupper() and len(name_words) == 1 and len(full) > 1:
         return MentionInfo("organisation", None, None, last, full.lower())
+    if len(name_words) > 1 and name_words[0].lower().endswith(LOCATED_ENDINGS):
+        # "Cambridge-based Ubisense": a company introduced by where it is
+        name = " ".join(name_words[1:])
+        return MentionInfo("organisation", None, name, last, _compact(name))
     # A capitalised title inside the run ("Home Secretary Charles Clarke") is a role.
     for i in range(len(name_words) - 2, -1, -1):
         if NOUNS.get(name_words[i].lower()) == "role":

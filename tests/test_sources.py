@@ -116,3 +116,13 @@ def test_streets_venues_and_places_are_no_people():
     assert describe("Hong Kong").source_type == "organisation"  # though "Hong" is a first name
     assert describe("Wales").source_type == "organisation"
     assert describe("Jerry Hall").source_type == "named_person"
+
+
+def test_a_stock_ticker_or_a_dotted_company_form_marks_a_company():
+    text = ("Midland Bank Plc <MDBL.L> said it would sell its Scottish unit. "
+            "Banco Hispano S.A. said it made a profit.")
+    assert [a.source_type for a in analysis.find_attributions(text)] == [
+        "organisation", "organisation"]
+    citicorp = describe("Citicorp <CCI")  # a ticker cut off before its bracket
+    assert (citicorp.source_type, citicorp.guessed) == ("organisation", False)
+    assert describe("Acme Corp.").source_type == "organisation"

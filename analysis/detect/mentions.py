@@ -150,12 +150,15 @@ def _name_run(words: list[str]) -> tuple[int, int]:
 #: Last words of a name that make it an organisation ("Yukos Oil", "Acme Holdings"), or a
 #: place or building that stands for the body in it ("Downing Street", "Wembley Stadium").
 ORGANISATION_SUFFIXES = word_set(
-    "inc inc. corp corp. corporation co co. ltd ltd. plc llc lp ag sa nv gmbh group holdings "
+    "inc corp corporation co ltd plc llc lp ag sa nv spa bv gmbh group holdings "
     "bank airlines airways motors industries partners associates foundation trust institute "
     "university college council party union federation association league club fc committee "
     "commission ministry department office board authority agency court street house hall "
     "road avenue lane square stadium arena park palace centre center hq headquarters"
 )
+#: A stock ticker after a company's name in wire copy ("Midland Bank Plc <MDBL.L>"; the
+#: mention may end before its closing bracket).
+_TICKER = re.compile(r"\s*<[A-Z0-9][A-Z0-9.]*>?$")
 #: Endings of a word that says where the organisation after it is ("Cambridge-based").
 LOCATED_ENDINGS = ("-based", "-headquartered")
 
@@ -194,14 +197,15 @@ def _single_name_type(word: str) -> tuple[str, bool]:
 
 def _has_organisation_suffix(words: list[str]) -> bool:
     """The name ends, or its part before "of" ends, in a word of ``ORGANISATION_SUFFIXES``
-    that is no surname after a first name: "Royal Resources Inc", "Royal College of
-    Physicians", "Downing Street" (not "Stuart Hall", a first name and a surname).
+    that is no surname after a first name, its full stops ignored: "Royal Resources Inc",
+    "Acme S.A.", "Royal College of Physicians", "Downing Street" (not "Stuart Hall", a
+    first name and a surname).
 
     >>> [_has_organisation_suffix(name.split()) for name in ("Downing Street", "Stuart Hall")]
     [True, False]
     """
     own = words[:words.index("of")] if "of" in words[1:] else words
-    return own[-1].lower() in ORGANISATION_SUFFIXES and not (
+    return own[-1].lower().replace(".", "") in ORGANISATION_SUFFIXES and not (
         gazetteer.surname_rank(own[-1]) and gazetteer.is_first_name(own[0]))
 
 
@@ -284,6 +288,9 @@ def describe(mention: str) -> MentionInfo:
 
     ``mention`` is the literal words next to a cue (str); returns a ``MentionInfo``.
     """
+    ticker = _TICKER.search(mention)
+    if ticker and ticker.start() > 0:
+        return _listed_company(describe(mention[:ticker.start()]))
     words = _WORD.findall(mention)
     if not words:
         return MentionInfo("unknown", None, None, "", "")
@@ -341,6 +348,14 @@ def describe(mention: str) -> MentionInfo:
         return MentionInfo("anonymous", None, None, head, normalise(mention), gender=gender,
                            gender_evidence=evidence, plural=plural)
     return MentionInfo("unknown", None, None, head, normalise(mention))
+
+
+def _listed_company(info: MentionInfo) -> MentionInfo:
+    """A name before a stock ticker is a company's, not a person's ("Midland Bank Plc
+    <MDBL.L>"), and no guess ("Citicorp <CCI.N>")."""
+    if info.source_type not in ("named_person", "organisation") or not info.name:
+        return info
+    return MentionInfo("organisation", None, info.name, info.head, _compact(info.name))
 
 
 #: Head nouns of unnamed people ("a homeless man", "two local women").

@@ -126,3 +126,10 @@ def test_a_stock_ticker_or_a_dotted_company_form_marks_a_company():
     citicorp = describe("Citicorp <CCI")  # a ticker cut off before its bracket
     assert (citicorp.source_type, citicorp.guessed) == ("organisation", False)
     assert describe("Acme Corp.").source_type == "organisation"
+
+
+def test_an_irish_or_scottish_surname_alone_is_a_person():
+    text = "O'Sullivan said he was happy with his form. McIlroy said he would play on Sunday."
+    assert [a.source_type for a in analysis.find_attributions(text)] == [
+        "named_person", "named_person"]
+    assert describe("McDonald's").source_type == "organisation"

@@ -191,7 +191,7 @@ def _single_name_type(word: str) -> tuple[str, bool]:
     if syntax.lexicon_tag(word.lower()) == "NNS" or word.lower().endswith(_PEOPLE_PLURALS):
         return "anonymous", False  # "Campaigners", "Organisers"
     if gazetteer.has_surname_ending(word) and not syntax.is_common_word(word):
-        return "named_person", False  # "Kadyrov said", "Zelensky said"
+        return "named_person", False  # "Kadyrov said", "O'Sullivan said"
     return "organisation", True
 
 

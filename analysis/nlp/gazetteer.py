@@ -96,13 +96,21 @@ SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "sky", "skiy", "ski", "ska", "enko"
                    "vic", "ić", "escu", "opoulos", "yan", "dze", "shvili", "oglu")
 
 
+#: Starts of Irish and Scottish surnames, before a capital ("O'Sullivan", "McIlroy"),
+#: which the census lists spell without the apostrophe or capital ("OSULLIVAN").
+SURNAME_PREFIXES = ("O'", "O’", "Mc")
+
+
 def has_surname_ending(word: str) -> bool:
     """Whether ``word`` ends like a surname of ``SURNAME_ENDINGS`` (and is long enough
-    to be one).
+    to be one), or starts like one of ``SURNAME_PREFIXES`` and is no possessive
+    ("McDonald's" is a company).
 
-    >>> has_surname_ending("Kadyrov"), has_surname_ending("Tesco")
-    (True, False)
+    >>> [has_surname_ending(word) for word in ("Kadyrov", "O'Sullivan", "Tesco")]
+    [True, True, False]
     """
+    if word.startswith(SURNAME_PREFIXES):  # each two characters long
+        return word[2:3].isupper() and not word.endswith(("'s", "’s"))
     return len(word) > 4 and word[:1].isupper() and word.lower().endswith(SURNAME_ENDINGS)
 
 

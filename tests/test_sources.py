@@ -133,3 +133,14 @@ def test_an_irish_or_scottish_surname_alone_is_a_person():
     assert [a.source_type for a in analysis.find_attributions(text)] == [
         "named_person", "named_person"]
     assert describe("McDonald's").source_type == "organisation"
+
+
+def test_two_people_joined_by_and_are_one_plural_source_under_both_names():
+    text = "Greek sprinters Kostas Kenteris and Katerina Thanou said they were innocent."
+    [pair] = analysis.find_attributions(text)
+    assert (pair.source, pair.source_type) == (
+        "Kostas Kenteris and Katerina Thanou", "named_person")
+    smith_and_jones = describe("Smith and Jones")
+    assert (smith_and_jones.name, smith_and_jones.plural) == ("Smith and Jones", True)
+    # an "and" inside a title joins no people
+    assert describe("Trade and Industry Secretary Patricia Hewitt").name == "Patricia Hewitt"

@@ -310,6 +310,10 @@ def describe(mention: str) -> MentionInfo:
             cut = i
             break
     chunk, chunk_lower = words[:cut], lower[:cut]
+    if "and" in chunk_lower[1:-1]:
+        pair = _coordinated_people(chunk, chunk_lower.index("and", 1))
+        if pair is not None:
+            return pair
     padded = f" {' '.join(lower)} "  # a phrase matches whole words only
     for phrase, padded_phrase in _PADDED_PHRASES:
         if padded_phrase in padded:
@@ -348,6 +352,20 @@ def describe(mention: str) -> MentionInfo:
         return MentionInfo("anonymous", None, None, head, normalise(mention), gender=gender,
                            gender_evidence=evidence, plural=plural)
     return MentionInfo("unknown", None, None, head, normalise(mention))
+
+
+def _coordinated_people(chunk: list[str], i: int) -> MentionInfo | None:
+    """Two named people joined by "and" ("Smith and Jones", "Greek sprinters Kostas
+    Kenteris and Katerina Thanou"): a plural named source under both names and surnames,
+    not the last person alone; ``None`` unless each side is a named person by itself and
+    the right one has no capitalised title of its own that the "and" may be part of
+    ("Minister for Children, Young People and Families Margaret Hodge")."""
+    left, right = describe(" ".join(chunk[:i])), describe(" ".join(chunk[i + 1:]))
+    if not (left.source_type == right.source_type == "named_person"
+            and left.name and right.name) or (right.role and right.role[:1].isupper()):
+        return None
+    return MentionInfo("named_person", left.role, f"{left.name} and {right.name}",
+                       right.head, f"{left.key} and {right.key}", plural=True)
 
 
 def _listed_company(info: MentionInfo) -> MentionInfo:

@@ -103,3 +103,44 @@ def test_plural_and_company_heads_are_typed_by_their_nouns():
     assert describe("pundits").source_type == "anonymous"
     assert describe("the payments").source_type == "unknown"
     assert describe("Entrepreneur Drayton Valentine").source_type == "named_person"
+
+
+def test_streets_venues_and_places_are_no_people():
+    # a building word after a word that is no first name ("Downing" vs "Stuart Hall")
+    text = ("Downing Street said the prime minister had full confidence in him. "
+            "Cambridge-based Ubisense said it would hire 40 staff.")
+    assert {(a.source, a.source_type) for a in analysis.find_attributions(text)} == {
+        ("Downing Street", "organisation"), ("Cambridge-based Ubisense", "organisation")}
+    assert describe("Labour's Westminster HQ").source_type == "organisation"
+    assert describe("Los Angeles").source_type == "organisation"  # a city known as a whole
+    assert describe("Hong Kong").source_type == "organisation"  # though "Hong" is a first name
+    assert describe("Wales").source_type == "organisation"
+    assert describe("Jerry Hall").source_type == "named_person"
+
+
+def test_a_stock_ticker_or_a_dotted_company_form_marks_a_company():
+    text = ("Midland Bank Plc <MDBL.L> said it would sell its Scottish unit. "
+            "Banco Hispano S.A. said it made a profit.")
+    assert [a.source_type for a in analysis.find_attributions(text)] == [
+        "organisation", "organisation"]
+    citicorp = describe("Citicorp <CCI")  # a ticker cut off before its bracket
+    assert (citicorp.source_type, citicorp.guessed) == ("organisation", False)
+    assert describe("Acme Corp.").source_type == "organisation"
+
+
+def test_an_irish_or_scottish_surname_alone_is_a_person():
+    text = "O'Sullivan said he was happy with his form. McIlroy said he would play on Sunday."
+    assert [a.source_type for a in analysis.find_attributions(text)] == [
+        "named_person", "named_person"]
+    assert describe("McDonald's").source_type == "organisation"
+
+
+def test_two_people_joined_by_and_are_one_plural_source_under_both_names():
+    text = "Greek sprinters Kostas Kenteris and Katerina Thanou said they were innocent."
+    [pair] = analysis.find_attributions(text)
+    assert (pair.source, pair.source_type) == (
+        "Kostas Kenteris and Katerina Thanou", "named_person")
+    smith_and_jones = describe("Smith and Jones")
+    assert (smith_and_jones.name, smith_and_jones.plural) == ("Smith and Jones", True)
+    # an "and" inside a title joins no people
+    assert describe("Trade and Industry Secretary Patricia Hewitt").name == "Patricia Hewitt"

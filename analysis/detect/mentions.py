@@ -147,13 +147,20 @@ def _name_run(words: list[str]) -> tuple[int, int]:
     return start, end
 
 
-#: Last words of a name that make it an organisation ("Yukos Oil", "Acme Holdings").
+#: Last words of a name that make it an organisation ("Yukos Oil", "Acme Holdings"), or a
+#: place or building that stands for the body in it ("Downing Street", "Wembley Stadium").
 ORGANISATION_SUFFIXES = word_set(
-    "inc inc. corp corp. corporation co co. ltd ltd. plc llc lp ag sa nv gmbh group holdings "
+    "inc corp corporation co ltd plc llc lp ag sa nv spa bv gmbh group holdings "
     "bank airlines airways motors industries partners associates foundation trust institute "
     "university college council party union federation association league club fc committee "
-    "commission ministry department office board authority agency court street house hall"
+    "commission ministry department office board authority agency court street house hall "
+    "road avenue lane square stadium arena park palace centre center hq headquarters"
 )
+#: A stock ticker after a company's name in wire copy ("Midland Bank Plc <MDBL.L>"; the
+#: mention may end before its closing bracket).
+_TICKER = re.compile(r"\s*<[A-Z0-9][A-Z0-9.]*>?$")
+#: Endings of a word that says where the organisation after it is ("Cambridge-based").
+LOCATED_ENDINGS = ("-based", "-headquartered")
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
@@ -184,32 +191,35 @@ def _single_name_type(word: str) -> tuple[str, bool]:
     if syntax.lexicon_tag(word.lower()) == "NNS" or word.lower().endswith(_PEOPLE_PLURALS):
         return "anonymous", False  # "Campaigners", "Organisers"
     if gazetteer.has_surname_ending(word) and not syntax.is_common_word(word):
-        return "named_person", False  # "Kadyrov said", "Zelensky said"
+        return "named_person", False  # "Kadyrov said", "O'Sullivan said"
     return "organisation", True
 
 
 def _has_organisation_suffix(words: list[str]) -> bool:
     """The name ends, or its part before "of" ends, in a word of ``ORGANISATION_SUFFIXES``
-    that is no surname: "Royal Resources Inc", "Royal College of Physicians" (not "Stuart
-    Hall", whose "Hall" is a surname).
+    that is no surname after a first name, its full stops ignored: "Royal Resources Inc",
+    "Acme S.A.", "Royal College of Physicians", "Downing Street" (not "Stuart Hall", a
+    first name and a surname).
 
-    >>> _has_organisation_suffix(["Royal", "Resources", "Inc"])
-    True
+    >>> [_has_organisation_suffix(name.split()) for name in ("Downing Street", "Stuart Hall")]
+    [True, False]
     """
     own = words[:words.index("of")] if "of" in words[1:] else words
-    return own[-1].lower() in ORGANISATION_SUFFIXES and not gazetteer.surname_rank(own[-1])
+    return own[-1].lower().replace(".", "") in ORGANISATION_SUFFIXES and not (
+        gazetteer.surname_rank(own[-1]) and gazetteer.is_first_name(own[0]))
 
 
 def _multi_name_type(words: list[str]) -> str:
     """Type of a name of two or more words with no title before it.
 
     "Royal Resources Inc" ends in a company word: an organisation, whatever its first
-    word. "Clara May" starts with a first name: a person. "Time Warner" starts with a
-    common word, "Bank of England" names a place, "Greyhollow Water" ends in a common noun
-    that is no surname: organisations. Unknown first words ("Ramzan Kadyrov") stay people.
+    word, and "Hong Kong" is a place as a whole. "Clara May" starts with a first name: a
+    person. "Time Warner" starts with a common word, "Bank of England" names a place,
+    "Greyhollow Water" ends in a common noun that is no surname: organisations. Unknown
+    first words ("Ramzan Kadyrov") stay people.
     """
     first = words[0]
-    if _has_organisation_suffix(words):
+    if _has_organisation_suffix(words) or gazetteer.is_place(" ".join(words)):
         return "organisation"
     if gazetteer.is_first_name(first) and not gazetteer.is_place(first):
         return "named_person"
@@ -278,6 +288,9 @@ def describe(mention: str) -> MentionInfo:
 
     ``mention`` is the literal words next to a cue (str); returns a ``MentionInfo``.
     """
+    ticker = _TICKER.search(mention)
+    if ticker and ticker.start() > 0:
+        return _listed_company(describe(mention[:ticker.start()]))
     words = _WORD.findall(mention)
     if not words:
         return MentionInfo("unknown", None, None, "", "")
@@ -297,6 +310,10 @@ def describe(mention: str) -> MentionInfo:
             cut = i
             break
     chunk, chunk_lower = words[:cut], lower[:cut]
+    if "and" in chunk_lower[1:-1]:
+        pair = _coordinated_people(chunk, chunk_lower.index("and", 1))
+        if pair is not None:
+            return pair
     padded = f" {' '.join(lower)} "  # a phrase matches whole words only
     for phrase, padded_phrase in _PADDED_PHRASES:
         if padded_phrase in padded:
@@ -335,6 +352,28 @@ def describe(mention: str) -> MentionInfo:
         return MentionInfo("anonymous", None, None, head, normalise(mention), gender=gender,
                            gender_evidence=evidence, plural=plural)
     return MentionInfo("unknown", None, None, head, normalise(mention))
+
+
+def _coordinated_people(chunk: list[str], i: int) -> MentionInfo | None:
+    """Two named people joined by "and" ("Smith and Jones", "Greek sprinters Kostas
+    Kenteris and Katerina Thanou"): a plural named source under both names and surnames,
+    not the last person alone; ``None`` unless each side is a named person by itself and
+    the right one has no capitalised title of its own that the "and" may be part of
+    ("Minister for Children, Young People and Families Margaret Hodge")."""
+    left, right = describe(" ".join(chunk[:i])), describe(" ".join(chunk[i + 1:]))
+    if not (left.source_type == right.source_type == "named_person"
+            and left.name and right.name) or (right.role and right.role[:1].isupper()):
+        return None
+    return MentionInfo("named_person", left.role, f"{left.name} and {right.name}",
+                       right.head, f"{left.key} and {right.key}", plural=True)
+
+
+def _listed_company(info: MentionInfo) -> MentionInfo:
+    """A name before a stock ticker is a company's, not a person's ("Midland Bank Plc
+    <MDBL.L>"), and no guess ("Citicorp <CCI.N>")."""
+    if info.source_type not in ("named_person", "organisation") or not info.name:
+        return info
+    return MentionInfo("organisation", None, info.name, info.head, _compact(info.name))
 
 
 #: Head nouns of unnamed people ("a homeless man", "two local women").
@@ -386,6 +425,10 @@ def _describe_name(mention: str, chunk: list[str], chunk_lower: list[str], start
                            normalise(mention))
     if full.isupper() and len(name_words) == 1 and len(full) > 1:
         return MentionInfo("organisation", None, None, last, full.lower())
+    if len(name_words) > 1 and name_words[0].lower().endswith(LOCATED_ENDINGS):
+        # "Cambridge-based Ubisense": a company introduced by where it is
+        name = " ".join(name_words[1:])
+        return MentionInfo("organisation", None, name, last, _compact(name))
     # A capitalised title inside the run ("Home Secretary Charles Clarke") is a role.
     for i in range(len(name_words) - 2, -1, -1):
         if NOUNS.get(name_words[i].lower()) == "role":

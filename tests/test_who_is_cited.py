@@ -324,3 +324,10 @@ def test_he_never_stands_for_a_pair_of_named_people():
     said, added = analysis.find_attributions(text)
     assert said.source == "Tom Smith and Ann Jones"
     assert added.source is None
+
+
+def test_an_indefinite_role_is_not_the_named_person_with_that_role():
+    text = ("Labour campaign spokesman Fraser Kemp said the party was ready. Mr Hockney left "
+            "UKIP last week. A spokesman for UKIP called on Mr Hockney to quit the assembly.")
+    called = [a for a in analysis.find_attributions(text) if a.cue == "called on"]
+    assert [a.source for a in called] == ["a spokesman for UKIP"]

@@ -503,9 +503,13 @@ class Registry:
 
     def merge_roles(self) -> None:
         """Join a role-only source ("Chechen leader", seen first in a headline) to the one
-        named person who later carries that role ("Chechen leader Ramzan Kadyrov")."""
+        named person who later carries that role ("Chechen leader Ramzan Kadyrov"); not an
+        indefinite one ("A spokesman for UKIP" is no "Labour campaign spokesman Fraser
+        Kemp": ``merge_delayed_name`` decides those)."""
         for index, entry in enumerate(self.entries):
-            if entry.source_type == "named_person" or not entry.role:
+            if entry.source_type == "named_person" or not entry.role or (
+                    entry.first_position >= 0
+                    and _A_OR_AN.match(self._text, entry.first_position)):
                 continue
             role = entry.role.lower()
             matches = [i for i, other in enumerate(self.entries)

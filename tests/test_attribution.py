@@ -795,3 +795,15 @@ def test_a_by_phrase_inside_the_content_is_no_agent_of_the_cue():
 def test_a_circumstance_before_the_colon_may_hold_a_name():
     found = _one('He said in an interview with The Spectator magazine: "We will win."', "said")
     assert found.content == '"We will win."'
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source_text"),
+    [
+        ("Officials also claim that the plan failed.", "claim", "Officials"),
+        ("The government estimates it will issue 5m shares.", "estimates", "The government"),
+    ],
+)
+def test_a_verb_read_as_a_noun_when_an_adverb_or_a_clause_shows_it_is_a_verb(text, cue,
+                                                                             source_text):
+    assert _one(text, cue).source_text == source_text

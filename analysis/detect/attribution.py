@@ -368,22 +368,28 @@ def after_number(site: CueSite) -> bool:
 
 def plural_noun_like(site: CueSite) -> bool:
     """ "states", "plans", "attacks": a verb only after a name or pronoun, or before
-    "that", a colon or a quote."""
+    "that", a clause, a colon or a quote."""
     if not (site.plural_form and site.cue.entry.lemma in _NOUN_LIKE):
         return False
     subject = site.words_before[-1] if site.words_before else ""
     return not (subject[:1].isupper() or site.previous in _PRONOUN_SUBJECTS
-                or site.follows(8).lower().startswith(("that", ":", '"', "“")))
+                or site.follows(8).lower().startswith(("that", ":", '"', "“"))
+                or _clause_follows(site))  # "The government estimates it will issue"
 
 
 def bare_base_form(site: CueSite) -> bool:
     """ "the report", "a claim": the base form counts only after a plural or pronoun
-    subject ("people say", "they claim"), a name ("Labour say" before a clause), a
-    percentage, or before a colon or quote, or under negation."""
+    subject ("people say", "they claim", "Officials also claim"), a name
+    ("Labour say" before a clause), a percentage, or before a colon or quote, or under
+    negation."""
     if site.lower != site.cue.entry.lemma or " " in site.word:
         return False
+    before = [w.lower() for w in site.words_before]
+    while len(before) > 1 and syntax.lexicon_tag(before[-1]) == "RB":
+        before.pop()  # "Officials also claim"
+    previous = before[-1] if before else ""
     return not (
-        site.previous in _SUBJECT_BEFORE_BASE or site.previous.endswith("s") or site.cue.negated
+        previous in _SUBJECT_BEFORE_BASE or previous.endswith("s") or site.cue.negated
         or (site.words_before and site.words_before[-1][:1].isupper()
             and (len(site.words_before) > 1 or _clause_follows(site)))
         or site.last_char == "%" or site.previous in ("percent", "cent")
@@ -395,7 +401,8 @@ def _clause_follows(site: CueSite) -> bool:
     """Whether a clause follows the cue ("Labour say [a Lib Dem vote could ...]"): then a
     capitalised word alone before it is a subject that takes a plural verb, as bodies do
     in British English, not a sentence's first word."""
-    return phrases.opens_with_clause(site.text, site.cue.span[1], site.sentence_end)
+    return phrases.opens_with_clause(site.text, site.cue.span[1], site.sentence_end,
+                                     at_once=True)
 
 
 def capitalised_mid_sentence(site: CueSite) -> bool:

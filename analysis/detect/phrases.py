@@ -427,14 +427,19 @@ def clause_subject(text: str, start: int, end: int) -> Span | None:
     return words[first].start(), words[last].end()
 
 
-def opens_with_clause(text: str, start: int, end: int) -> bool:
+def opens_with_clause(text: str, start: int, end: int, *, at_once: bool = False) -> bool:
     """Whether ``text[start:end]`` opens with a subject and a finite verb, a clause with
-    no "that" ("the plan would fail"), not a bare noun phrase ("337,000 jobs last month").
+    no "that" ("the plan would fail"), not a bare noun phrase ("337,000 jobs last month");
+    ``at_once``: the subject is its first word, after no fronted phrase ("suspects under
+    house arrest, placing ..." opens no clause).
 
     >>> text = "added the plan would fail"
     >>> opens_with_clause(text, 6, len(text)), opens_with_clause("added 337,000 jobs", 6, 18)
     (True, False)
     """
+    first = WORD.search(text, start, end)
+    if first is None or (at_once and _tag(first.group(), False) in _FRONTED_TAGS):
+        return False
     subject = clause_subject(text, start, end)
     verb = WORD.search(text, subject[1], end) if subject else None
     return verb is not None and _tag(verb.group(), False) in syntax.FINITE_VERB_TAGS

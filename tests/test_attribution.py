@@ -807,3 +807,9 @@ def test_a_circumstance_before_the_colon_may_hold_a_name():
 def test_a_verb_read_as_a_noun_when_an_adverb_or_a_clause_shows_it_is_a_verb(text, cue,
                                                                              source_text):
     assert _one(text, cue).source_text == source_text
+
+
+def test_a_tag_inside_a_conditional_sentence_leaves_the_content_on_both_sides():
+    found = _one("If the site did return, the message said, it would be shut again.", "said")
+    assert found.content == "If the site did return it would be shut again"
+    assert found.content_spans[1][0] > found.cue_span[1]

@@ -950,12 +950,15 @@ def content_source_cue(clause: Clause) -> Frame | None:
 
 def _content_resumes(text: str, frame: Frame, after: Span, quotes: QuoteList) -> None:
     """ "Last year, he said, was all about deals": a tag that interrupts a clause whose
-    words before it hold no finite verb; the content goes on after the tag (``after``)."""
+    words before it hold no finite verb or open with a subordinator ("If the site did
+    return, the message said, it would ..."); the content goes on after the tag."""
     if len(frame.content) != 1 or _quote_at(quotes, after[0]) is not None:
         return
     start, end = frame.content[0]
-    if _quote_at(quotes, start) is None and _no_finite_verb(text[start:end]):
-        frame.content.append(after)
+    first = phrases.WORD.search(text, start, end)
+    subordinate = first is not None and first.group().lower() in SUBORDINATORS
+    if _quote_at(quotes, start) is None and (subordinate or _no_finite_verb(text[start:end])):
+        frame.content.append(after)  # "If the site did return, the message said, it would"
 
 
 def source_cue_content(clause: Clause) -> Frame | None:

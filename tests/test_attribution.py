@@ -813,3 +813,12 @@ def test_a_tag_inside_a_conditional_sentence_leaves_the_content_on_both_sides():
     found = _one("If the site did return, the message said, it would be shut again.", "said")
     assert found.content == "If the site did return it would be shut again"
     assert found.content_spans[1][0] > found.cue_span[1]
+
+
+def test_an_inverted_source_may_join_two_roles_before_the_name():
+    text = '"We are growing fast," said Nortel president and chief executive Bill Owens.'
+    said = _one(text, "said")
+    assert (said.source_text, said.source) == (
+        "Nortel president and chief executive Bill Owens", "Bill Owens")
+    added = _one('"We will win," said Smith and added that it was late.', "added")
+    assert added.source == "Smith"

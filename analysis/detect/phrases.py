@@ -503,15 +503,40 @@ def inverted_source(text: str, position: int, end: int) -> Span | None:
             words[-1][:1].isupper() and len(words) <= 6):
         return None  # a lower-case start only as a role before a name ("director Hal Benning")
     start, stop = strip_span(text, *match.span(1))
-    if text[stop - 1] == "." and not re.search(r"\b[A-Z][a-z]?\.$|\b(?:Jr|Sr|Inc|Co)\.$",
-                                                 text[start:stop]):
-        stop -= 1
+    stop = _before_full_stop(text, start, stop)
     adverb = _TRAILING_ADVERB.search(text, start, stop)
     if adverb and adverb.start() > start:
         stop = adverb.start()  # "said Beth Crane cheerfully"
-    return start, stop
+    return start, _second_role_end(text, words, stop, end)
 
 
+def _second_role_end(text: str, words: list[str], stop: int, end: int) -> int:
+    """Where an inverted source ends when a role is joined by "and" to a second role and
+    the name ("said Nortel president and chief executive Bill Owens"); ``stop`` if not."""
+    joined = _AND.match(text, stop, end)
+    if not joined or NOUNS.get(words[-1].lower()) != "role":
+        return stop
+    second = INVERTED_NP.match(text, joined.end(), end)
+    if not second:
+        return stop
+    more = WORD.findall(second.group(1))
+    if len(words) + len(more) > SUBJECT_MAX_WORDS or not more[-1][:1].isupper():
+        return stop
+    return _before_full_stop(text, *strip_span(text, *second.span(1)))
+
+
+_ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]?\.$|\b(?:Jr|Sr|Inc|Co)\.$")
+
+
+def _before_full_stop(text: str, start: int, stop: int) -> int:
+    """``stop``, moved before a sentence's full stop that is no abbreviation's ("Bill
+    Owens." -> "Bill Owens"; "Acme Inc." stays)."""
+    if text[stop - 1] == "." and not _ABBREVIATION_END.search(text[start:stop]):
+        return stop - 1
+    return stop
+
+
+_AND = re.compile(r"\s+and(?=\s)")
 _INVERTED_OPENERS = word_set("the a an he she they it we i one another his her their its")
 _TRAILING_ADVERB = re.compile(r"\s+[a-z]+ly$")
 

@@ -822,3 +822,19 @@ def test_an_inverted_source_may_join_two_roles_before_the_name():
         "Nortel president and chief executive Bill Owens", "Bill Owens")
     added = _one('"We will win," said Smith and added that it was late.', "added")
     assert added.source == "Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_text", "content"),
+    [
+        ("This, said Sloncek, should be enough to win.", "Sloncek",
+         "This should be enough to win"),
+        ("Last year, said the chairman, was all about deals.", "the chairman",
+         "Last year was all about deals"),
+        ("Prices rose, said the bank, and jobs grew.", "the bank", "Prices rose"),
+    ],
+)
+def test_an_inverted_tag_inside_a_clause_leaves_the_content_on_both_sides(text, source_text,
+                                                                          content):
+    said = _one(text, "said")
+    assert (said.source_text, said.content) == (source_text, content)

@@ -756,6 +756,14 @@ def content_cue_source(clause: Clause) -> Frame | None:
         frame.role_hint = apposition.group(1)
         frame.source_span = inverted = (inverted[0], apposition.end(1))
     _content_before(text, frame, clause.lo, cue.span[0], inverted[1], clause.quotes)
+    resumes = _COMMA.match(text, inverted[1], clause.sentence[1])
+    if resumes and frame.content:
+        rest = phrases.strip_span(text, resumes.end(), clause.sentence[1])
+        rest = (rest[0], phrases.before_sentence_end(text, *rest))
+        opener = phrases.WORD.match(text, rest[0])
+        if rest[1] > rest[0] and not (opener and opener.group().lower() in phrases.RELATIVES):
+            # "This, said Sloncek, should be enough to win"; not ", who was speaking"
+            _content_resumes(text, frame, rest, clause.quotes)
     return frame
 
 

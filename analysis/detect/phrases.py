@@ -463,9 +463,13 @@ NOT_ABBREVIATION = "".join(
 )
 
 
+#: Auxiliaries, modals and conjunctions that open a clause, never an apposition (",
+#: should be enough", ", and jobs grew").
+_VERB_OPENERS = ("should|would|could|will|can|may|might|must|is|are|was|were|has|have|had|"
+                 "do|does|did|and|but|or")
 # ", a spokesman for Mrs. Clinton." after a name that follows its cue.
 TRAILING_APPOSITIVE = re.compile(
-    r",\s+((?!(?:who|which|whose|that|where|when)\b|[a-z]+ing\b)"
+    r",\s+((?!(?:who|which|whose|that|where|when|" + _VERB_OPENERS + r")\b|[a-z]+ing\b)"
     r"(?:a|an|the|his|her|their|its|[\w-]+['’]s|[a-z][\w-]*)\s[^,;:?!\"“”]{1,80}?)"
     r"(?=\s*(?:[,;:?!\"“”]|" + NOT_ABBREVIATION + r"\.(?:\s|$)|$))"
 )
@@ -541,7 +545,8 @@ _INVERTED_OPENERS = word_set("the a an he she they it we i one another his her t
 _TRAILING_ADVERB = re.compile(r"\s+[a-z]+ly$")
 
 
-_RELATIVE = ("who", "which", "whose", "where", "when")
+#: Relative pronouns that open a clause about the noun before them.
+RELATIVES = ("who", "which", "whose", "where", "when")
 
 
 def _piece_kind(words: list[str]) -> str:
@@ -549,7 +554,7 @@ def _piece_kind(words: list[str]) -> str:
     first = words[0]
     if len(words) == 1 and first[:1].isdigit():
         return "age"  # "Arthur Pell, 83, said"
-    if first.lower() in _RELATIVE:
+    if first.lower() in RELATIVES:
         return "relative"  # "Kadyrov, who has led Chechnya since 2007, said"
     if NOUNS.get(first.lower()) == "role":
         return "appositive"  # "Mr Larkin, Leader of the House, told"

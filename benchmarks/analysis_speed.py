@@ -16,7 +16,8 @@ BBC: >= 800 articles per CPU second and a ratio <= 20 (stretch: 1,000 and 15).
 With ``--layers`` it also prints where the time goes on BBC: the CPU seconds of each
 ``Document`` layer, computed once in pipeline order over every title and text, and of
 building the six tables from those cached documents (timed on the first 900 articles,
-which fit the document cache, and scaled to the whole corpus).
+which fit the document cache, and scaled to the whole corpus); then how many cue
+candidates (``find_cues``), attributions and quotes those texts hold (not timed).
 
     .venv/bin/python benchmarks/analysis_speed.py [--scales 1,10] [--no-reuters] [--layers]
 """
@@ -75,9 +76,11 @@ def measure(name: str, articles, times: int) -> dict[str, object]:
 LAYERS = ("paragraphs", "sentences", "quotes", "sources", "hedges", "boosters")
 
 
-def layer_seconds(articles) -> dict[str, float]:
-    """CPU seconds of each ``Document`` layer over all titles and texts, then of the tables."""
+def layer_seconds(articles) -> tuple[dict[str, float], dict[str, int]]:
+    """CPU seconds of each ``Document`` layer over all titles and texts, then of the
+    tables; and how many cue candidates, attributions and quotes those texts hold."""
     import analysis
+    from analysis.detect.cues import find_cues
     from analysis.tables import corpus
     from analysis.tables.corpus import analyse_tables
 
@@ -96,7 +99,11 @@ def layer_seconds(articles) -> dict[str, float]:
     started = time.process_time()
     analyse_tables(sample)
     seconds["tables"] = (time.process_time() - started) * len(articles) / len(sample)
-    return seconds
+    counts = {"texts": len(texts),
+              "cue candidates": sum(len(find_cues(text)) for text in texts),
+              "attributions": sum(len(doc.attributions) for doc in docs),
+              "quotes": sum(len(doc.quotes) for doc in docs)}
+    return seconds, counts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,11 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print_table(rows)
     if args.layers:
-        seconds = layer_seconds(bbc)
+        seconds, counts = layer_seconds(bbc)
         total = sum(seconds.values())
         print("\nBBC, CPU seconds by layer (quotes = the quotes-and-attributions pass):")
         print_table([{"layer": name, "seconds": value, "share %": 100 * value / total}
                      for name, value in seconds.items()])
+        print("BBC, " + ", ".join(f"{name} {n:,}" for name, n in counts.items()))
     print("\nratio = analysis seconds / one re.findall(r'\\w+') pass; issue 14's goals on BBC: "
           ">= 800 articles/s and ratio <= 20 (stretch 1,000 and 15)")
     return 0
